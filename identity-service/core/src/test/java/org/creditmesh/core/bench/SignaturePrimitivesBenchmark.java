@@ -1,0 +1,121 @@
+package org.creditmesh.core.bench;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Signature;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Arrays;
+import java.util.concurrent.TimeUnit;
+import org.creditmesh.core.keys.KeyType;
+import org.creditmesh.core.keys.SigningKey;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * The raw signature primitives every credential format rests on, measured in the same run as the
+ * format benchmarks so that BENCHMARKS.md can state ratios: the JDK provider against BouncyCastle's
+ * RFC 8032 code (what {@link SigningKey} uses), and P-256 through the JDK and through BouncyCastle.
+ * Message: 600 bytes, the size of a typical JWS signing input.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+@Threads(1)
+public class SignaturePrimitivesBenchmark {
+
+    private final byte[] message = new byte[600];
+
+    private SigningKey ed25519;
+    private byte[] ed25519Signature;
+    private SigningKey p256;
+    private byte[] p256Signature;
+
+    private KeyPair jdkEd25519;
+    private byte[] jdkEd25519Signature;
+    private KeyPair jdkP256;
+    private byte[] jdkP256Signature;
+
+    @Setup
+    public void setUp() throws Exception {
+        Arrays.fill(message, (byte) 'a');
+        System.arraycopy("eyJhbGciOiJFZERTQSJ9".getBytes(StandardCharsets.US_ASCII), 0, message, 0, 20);
+        ed25519 = SigningKey.generate(KeyType.ED25519);
+        ed25519Signature = ed25519.sign(message);
+        p256 = SigningKey.generate(KeyType.P256);
+        p256Signature = p256.sign(message);
+
+        jdkEd25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        jdkEd25519Signature = jdkSign("Ed25519", jdkEd25519);
+        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+        ec.initialize(new ECGenParameterSpec("secp256r1"));
+        jdkP256 = ec.generateKeyPair();
+        jdkP256Signature = jdkSign("SHA256withECDSAinP1363Format", jdkP256);
+    }
+
+    private byte[] jdkSign(String algorithm, KeyPair pair) throws Exception {
+        Signature signature = Signature.getInstance(algorithm);
+        signature.initSign(pair.getPrivate());
+        signature.update(message);
+        return signature.sign();
+    }
+
+    private boolean jdkVerify(String algorithm, KeyPair pair, byte[] sig) throws Exception {
+        Signature signature = Signature.getInstance(algorithm);
+        signature.initVerify(pair.getPublic());
+        signature.update(message);
+        return signature.verify(sig);
+    }
+
+    @Benchmark
+    public byte[] ed25519SignBouncyCastle() {
+        return ed25519.sign(message);
+    }
+
+    @Benchmark
+    public boolean ed25519VerifyBouncyCastle() {
+        return ed25519.publicKey().verify(message, ed25519Signature);
+    }
+
+    @Benchmark
+    public byte[] ed25519SignJdk() throws Exception {
+        return jdkSign("Ed25519", jdkEd25519);
+    }
+
+    @Benchmark
+    public boolean ed25519VerifyJdk() throws Exception {
+        return jdkVerify("Ed25519", jdkEd25519, jdkEd25519Signature);
+    }
+
+    @Benchmark
+    public byte[] p256SignBouncyCastle() {
+        return p256.sign(message);
+    }
+
+    @Benchmark
+    public boolean p256VerifyBouncyCastle() {
+        return p256.publicKey().verify(message, p256Signature);
+    }
+
+    @Benchmark
+    public byte[] p256SignJdk() throws Exception {
+        return jdkSign("SHA256withECDSAinP1363Format", jdkP256);
+    }
+
+    @Benchmark
+    public boolean p256VerifyJdk() throws Exception {
+        return jdkVerify("SHA256withECDSAinP1363Format", jdkP256, jdkP256Signature);
+    }
+}
