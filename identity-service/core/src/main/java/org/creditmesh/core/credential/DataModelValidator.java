@@ -160,7 +160,7 @@ public final class DataModelValidator {
     }
 
     /** The values of a member that may be one value or an array of values. */
-    static List<JsonNode> asList(JsonNode value) {
+    public static List<JsonNode> asList(JsonNode value) {
         List<JsonNode> list = new ArrayList<>();
         if (value == null || value.isNull() || value.isMissingNode()) {
             return list;
@@ -174,7 +174,7 @@ public final class DataModelValidator {
     }
 
     /** The {@code type} strings of an object (empty if absent or malformed). */
-    static List<String> types(JsonNode object) {
+    public static List<String> types(JsonNode object) {
         List<String> types = new ArrayList<>();
         for (JsonNode t : asList(object.get(TYPE))) {
             if (t.isTextual()) {
