@@ -50,7 +50,7 @@ public final class BitstringStatusChecker {
 
     /**
      * Checks every {@code BitstringStatusListEntry} of a credential. Entries of other types are skipped:
-     * status mechanisms that are not understood are ignored (VC-JOSE-COSE section 6, VCDM 2.0 section 4.10).
+     * status mechanisms that are not understood are ignored (VC-JOSE-COSE "Validation", VCDM 2.0 section 4.10).
      */
     public List<StatusCheckResult> check(Credential credential) throws StatusException {
         List<StatusCheckResult> results = new ArrayList<>();
