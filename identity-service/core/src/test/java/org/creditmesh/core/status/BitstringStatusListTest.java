@@ -51,6 +51,18 @@ class BitstringStatusListTest {
         assertThat(decoded.get(94_568)).isFalse();
     }
 
+    /**
+     * Made by Digital Bazaar's {@code @digitalbazaar/bitstring} (the reference JS library behind their
+     * status list implementation): {@code new Bitstring({length: 131072}); set(42, true); encodeBits()},
+     * with the multibase {@code u} added as the specification requires.
+     */
+    @Test
+    void decodesAListEncodedByTheDigitalBazaarBitstringLibraryWithTheSameBitOrder() throws Exception {
+        BitstringStatusList list = BitstringStatusList.decode("uH4sIAAAAAAAAA-3BMQEAAAjAoEWxf0pt4QPUmQAAAAAAAAAAAAAAAAAAAIBHCzOa7TAAQAAA");
+        assertThat(list.sizeInBits()).isEqualTo(131_072);
+        assertThat(list).isEqualTo(BitstringStatusList.create().with(42, true));
+    }
+
     @Test
     void clearsASuspensionBitAgainAndLeavesTheOriginalListUnchanged() throws Exception {
         BitstringStatusList original = BitstringStatusList.create();
