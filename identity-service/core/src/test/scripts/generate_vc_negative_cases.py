@@ -194,6 +194,11 @@ jwe_header = b64u(b'{"alg":"RSA-OAEP-256","enc":"A256GCM","cty":"vc+jwt"}')
 write('vcjwt-jwe-compact', 'a five-part JWE compact serialization where a JWS is expected', 'RFC 7516 section 7.1', 'vc-jwt',
       jwe_header + '.' + b64u(b'k' * 32) + '.' + b64u(b'iv-iv-iv-iv') + '.' + b64u(b'ciphertext') + '.' + b64u(b'tag-tag-tag-tag-'),
       'jwe_not_supported', VC_CONTEXT)
+v11_payload = {'@context': ['https://www.w3.org/2018/credentials/v1'], 'type': ['VerifiableCredential'],
+               'issuer': ISSUER.did, 'issuanceDate': '2026-01-01T00:00:00Z',
+               'credentialSubject': {'id': HOLDER.did, 'kycLevel': 'substantial'}}
+write('vcjwt-vcdm11-payload', 'a VCDM 1.1 credential as a vc+jwt payload (1.1 JWTs use the vc claim, not this media type)',
+      'VC-JOSE-COSE section "Validation" (a VCDM 2.0 document)', 'vc-jwt', vc_jwt(payload=v11_payload), 'payload_invalid', VC_CONTEXT)
 write('vcjwt-empty', 'an empty string', 'RFC 7515 section 7.1', 'vc-jwt', '', 'malformed_jws', VC_CONTEXT)
 
 # The enveloped credential of VC-JOSE-COSE section 3.1.2, Example 2: signed with ES384, which we do not accept.

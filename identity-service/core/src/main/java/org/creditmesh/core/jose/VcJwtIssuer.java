@@ -19,6 +19,7 @@ import org.creditmesh.core.credential.DataModelException;
 import org.creditmesh.core.credential.DataModelValidator;
 import org.creditmesh.core.credential.EnvelopedCredential;
 import org.creditmesh.core.credential.Presentation;
+import org.creditmesh.core.credential.VcdmVersion;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.keys.SigningKey;
 
@@ -74,6 +75,10 @@ public final class VcJwtIssuer {
 
     /** The credential as a {@code vc+jwt} compact JWS. */
     public String issue(Credential credential) throws VcJwtException {
+        if (credential.version() != VcdmVersion.V2_0) {
+            throw new VcJwtException(VcJwtError.PAYLOAD_INVALID, "vc+jwt secures VCDM 2.0 credentials (VC-JOSE-COSE section 3.1.1)");
+        }
+        requireOwnKid(credential.issuer(), "issuer");
         ObjectNode payload = credential.json();
         return sign(payload, VcJwtSpecs.TYP_VC, VcJwtSpecs.CTY_VC);
     }
@@ -86,6 +91,8 @@ public final class VcJwtIssuer {
     public String present(Presentation presentation, String nonce, String audience) throws VcJwtException {
         Objects.requireNonNull(nonce, "nonce");
         Objects.requireNonNull(audience, "audience");
+        requireOwnKid(presentation.holder().orElseThrow(() -> new VcJwtException(VcJwtError.HOLDER_BINDING_FAILED,
+                "a vp+jwt names its holder, who signs it")), "holder");
         for (ObjectNode entry : presentation.verifiableCredentials()) {
             if (!DataModelValidator.types(entry).contains(CredentialSpecs.TYPE_ENVELOPED_CREDENTIAL)) {
                 throw new VcJwtException(VcJwtError.PAYLOAD_INVALID,
@@ -115,6 +122,18 @@ public final class VcJwtIssuer {
             return Presentation.from(vp);
         } catch (DataModelException e) {
             throw new VcJwtException(VcJwtError.PAYLOAD_INVALID, "the presentation is not valid (" + e.code().code() + ")", e);
+        }
+    }
+
+    /** A DID URL kid must be a key of the signer's own DID, or verifiers refuse it (VC-JOSE-COSE section 4.1.1). */
+    private void requireOwnKid(String controller, String role) throws VcJwtException {
+        if (kid.startsWith("did:")) {
+            int hash = kid.indexOf('#');
+            String did = hash < 0 ? kid : kid.substring(0, hash);
+            if (!did.equals(controller)) {
+                throw new VcJwtException(role.equals("issuer") ? VcJwtError.ISSUER_MISMATCH : VcJwtError.HOLDER_BINDING_FAILED,
+                        "the kid is not a key of the " + role + "'s DID");
+            }
         }
     }
 

@@ -21,6 +21,7 @@ import org.creditmesh.core.credential.DataModelException;
 import org.creditmesh.core.credential.DataModelValidator;
 import org.creditmesh.core.credential.EnvelopedCredential;
 import org.creditmesh.core.credential.Presentation;
+import org.creditmesh.core.credential.VcdmVersion;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.json.MalformedJsonException;
@@ -90,7 +91,7 @@ public final class VcJwtVerifier {
         ObjectNode payload = payload(jws);
         String issuer = controller(payload.get(CredentialSpecs.ISSUER), "issuer");
         String kid = kid(jws, issuer, VcJwtError.ISSUER_MISMATCH);
-        VerificationKey key = resolveAndVerify(jws, kid, issuer);
+        VerificationKey key = resolveAndVerify(jws, kid, issuer, VerificationRelationship.ASSERTION_METHOD);
         JsonNode iss = payload.get(VcJwtSpecs.CLAIM_ISS);
         if (iss != null && !issuer.equals(iss.textValue())) {
             throw new VcJwtException(VcJwtError.ISSUER_MISMATCH,
@@ -102,6 +103,10 @@ public final class VcJwtVerifier {
         } catch (DataModelException e) {
             throw new VcJwtException(VcJwtError.PAYLOAD_INVALID,
                     "the payload is not a valid credential (" + e.code().code() + ": " + e.getMessage() + ")", e);
+        }
+        if (credential.version() != VcdmVersion.V2_0) {
+            throw new VcJwtException(VcJwtError.PAYLOAD_INVALID,
+                    "a vc+jwt secures a VCDM 2.0 credential (VC-JOSE-COSE \"Validation\"); VCDM 1.1 JWTs use the vc claim");
         }
         Instant now = clock.instant();
         checkJwtTimes(payload, now);
@@ -131,13 +136,16 @@ public final class VcJwtVerifier {
         }
         String holder = controller(payload.get(CredentialSpecs.HOLDER), "holder");
         String kid = kid(jws, holder, VcJwtError.HOLDER_BINDING_FAILED);
-        VerificationKey key = resolveAndVerify(jws, kid, holder);
+        VerificationKey key = resolveAndVerify(jws, kid, holder, VerificationRelationship.AUTHENTICATION);
         Presentation presentation;
         try {
             presentation = Presentation.from(payload, validator);
         } catch (DataModelException e) {
             throw new VcJwtException(VcJwtError.PAYLOAD_INVALID,
                     "the payload is not a valid presentation (" + e.code().code() + ": " + e.getMessage() + ")", e);
+        }
+        if (presentation.version() != VcdmVersion.V2_0) {
+            throw new VcJwtException(VcJwtError.PAYLOAD_INVALID, "a vp+jwt secures a VCDM 2.0 presentation");
         }
         if (!expectedNonce.equals(payload.path(VcJwtSpecs.CLAIM_NONCE).textValue())) {
             throw new VcJwtException(VcJwtError.NONCE_MISMATCH, "the presentation's nonce is not the expected challenge");
@@ -242,10 +250,11 @@ public final class VcJwtVerifier {
         return value;
     }
 
-    private VerificationKey resolveAndVerify(CompactJws jws, String kid, String controller) throws VcJwtException {
+    private VerificationKey resolveAndVerify(CompactJws jws, String kid, String controller,
+            VerificationRelationship relationship) throws VcJwtException {
         Optional<VerificationKey> resolved;
         try {
-            resolved = keys.resolve(kid, controller);
+            resolved = keys.resolve(kid, controller, relationship);
         } catch (CreditMeshException | RuntimeException e) {
             throw new VcJwtException(VcJwtError.KEY_NOT_RESOLVED, "the kid could not be resolved", e);
         }

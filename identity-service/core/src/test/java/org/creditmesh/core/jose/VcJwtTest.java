@@ -118,19 +118,44 @@ class VcJwtTest {
     }
 
     @Test
+    void refusesToIssueUnderAKidThatIsNotAKeyOfTheCredentialsIssuer() throws Exception {
+        VcJwtException e = catchThrowableOfType(VcJwtException.class, () -> issuer(key(9)).issue(credential(ISSUER, HOLDER)));
+        assertThat(e.code()).isEqualTo(VcJwtError.ISSUER_MISMATCH);
+    }
+
+    @Test
+    void asksTheResolverForAnAssertionMethodKeyForCredentialsAndAnAuthenticationKeyForPresentations() throws Exception {
+        java.util.List<VerificationRelationship> asked = new java.util.ArrayList<>();
+        VcJwtVerifier recording = new VcJwtVerifier((kid, controller, relationship) -> {
+            asked.add(relationship);
+            return new DidKeyTestResolver().resolve(kid, controller, relationship);
+        }, new DataModelValidator(), NOW);
+        String vcJwt = issuer(ISSUER).issue(credential(ISSUER, HOLDER));
+        String vpJwt = issuer(HOLDER).present(VcJwtIssuer.envelop(DidKeyTestResolver.didKey(HOLDER.publicKey()),
+                java.util.List.of(vcJwt)), "nonce", "aud");
+        recording.verifyPresentation(vpJwt, "nonce", "aud");
+        assertThat(asked).containsExactly(VerificationRelationship.AUTHENTICATION, VerificationRelationship.ASSERTION_METHOD);
+    }
+
+    @Test
     void refusesACredentialSignedWithAKeyOfAnotherDidEvenThoughTheSignatureIsGood() throws Exception {
         SigningKey attacker = key(9);
-        String jwt = issuer(attacker).issue(credential(ISSUER, HOLDER));
-        assertThat(catchThrowableOfType(VcJwtException.class, () -> verifier().verify(jwt)).code())
+        String jwt = new VcJwtIssuer(attacker, DidKeyTestResolver.kid(attacker.publicKey()))
+                .issue(credential(attacker, HOLDER));
+        String payload = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                credential(ISSUER, HOLDER).serialize().getBytes(StandardCharsets.UTF_8));
+        String[] parts = jwt.split("\\.");
+        String forged = parts[0] + "." + payload + "." + parts[2];
+        assertThat(catchThrowableOfType(VcJwtException.class, () -> verifier().verify(forged)).code())
                 .isEqualTo(VcJwtError.ISSUER_MISMATCH);
     }
 
     @Test
     void refusesWhenTheResolverDoesNotKnowTheKidOrFails() throws Exception {
         String jwt = issuer(ISSUER).issue(credential(ISSUER, HOLDER));
-        VcJwtVerifier unknown = new VcJwtVerifier((kid, controller) -> Optional.empty(), new DataModelValidator(), NOW);
+        VcJwtVerifier unknown = new VcJwtVerifier((kid, controller, relationship) -> Optional.empty(), new DataModelValidator(), NOW);
         assertThat(catchThrowableOfType(VcJwtException.class, () -> unknown.verify(jwt)).code()).isEqualTo(VcJwtError.KEY_NOT_RESOLVED);
-        VcJwtVerifier failing = new VcJwtVerifier((kid, controller) -> {
+        VcJwtVerifier failing = new VcJwtVerifier((kid, controller, relationship) -> {
             throw new IllegalStateException("resolver bug");
         }, new DataModelValidator(), NOW);
         assertThat(catchThrowableOfType(VcJwtException.class, () -> failing.verify(jwt)).code()).isEqualTo(VcJwtError.KEY_NOT_RESOLVED);

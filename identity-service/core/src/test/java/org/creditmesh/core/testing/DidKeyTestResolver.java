@@ -2,6 +2,7 @@ package org.creditmesh.core.testing;
 
 import java.util.Optional;
 import org.creditmesh.core.jose.KeyResolver;
+import org.creditmesh.core.jose.VerificationRelationship;
 import org.creditmesh.core.keys.KeyException;
 import org.creditmesh.core.keys.VerificationKey;
 
@@ -13,7 +14,9 @@ import org.creditmesh.core.keys.VerificationKey;
 public final class DidKeyTestResolver implements KeyResolver {
 
     @Override
-    public Optional<VerificationKey> resolve(String kid, String controller) throws KeyException {
+    public Optional<VerificationKey> resolve(String kid, String controller, VerificationRelationship relationship)
+            throws KeyException {
+        // did:key puts its one key under every verification relationship (did:key specification, "Read").
         if (!kid.startsWith("did:key:")) {
             return Optional.empty();
         }
