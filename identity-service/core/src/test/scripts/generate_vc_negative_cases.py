@@ -152,6 +152,9 @@ write('vcjwt-kid-of-another-did', 'signed with the attacker\'s own did:key, clai
 write('vcjwt-iss-claim-mismatch', 'an iss claim that differs from the credential\'s issuer',
       'VC-JOSE-COSE section 4.1.2', 'vc-jwt', vc_jwt(payload=dict(credential(), iss='did:example:someone-else')),
       'issuer_mismatch', VC_CONTEXT)
+write('vcjwt-iss-header-mismatch', 'an iss header parameter that differs from the credential\'s issuer',
+      'VC-JOSE-COSE section 4.1.2', 'vc-jwt', vc_jwt(header=vc_header(iss='did:example:someone-else')),
+      'issuer_mismatch', VC_CONTEXT)
 write('vcjwt-kid-unresolvable', 'a kid in a DID method the resolver does not know',
       'VC-JOSE-COSE section 4.1.1', 'vc-jwt',
       compact({'alg': 'EdDSA', 'typ': 'vc+jwt', 'kid': 'did:example:bank#key-1'},

@@ -92,10 +92,12 @@ public final class VcJwtVerifier {
         String issuer = controller(payload.get(CredentialSpecs.ISSUER), "issuer");
         String kid = kid(jws, issuer, VcJwtError.ISSUER_MISMATCH);
         VerificationKey key = resolveAndVerify(jws, kid, issuer, VerificationRelationship.ASSERTION_METHOD);
-        JsonNode iss = payload.get(VcJwtSpecs.CLAIM_ISS);
-        if (iss != null && !issuer.equals(iss.textValue())) {
-            throw new VcJwtException(VcJwtError.ISSUER_MISMATCH,
-                    "the iss claim does not match the credential's issuer (VC-JOSE-COSE section 4.1.2)");
+        // Section 4.1.2: iss may be a claim or a header parameter; wherever it is, it MUST match the issuer.
+        for (JsonNode iss : new JsonNode[] {payload.get(VcJwtSpecs.CLAIM_ISS), jws.header().get(VcJwtSpecs.CLAIM_ISS)}) {
+            if (iss != null && !issuer.equals(iss.textValue())) {
+                throw new VcJwtException(VcJwtError.ISSUER_MISMATCH,
+                        "iss does not match the credential's issuer (VC-JOSE-COSE section 4.1.2)");
+            }
         }
         Credential credential;
         try {
