@@ -1,9 +1,18 @@
 package org.creditmesh.core.negative;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.creditmesh.core.credential.Credential;
+import org.creditmesh.core.credential.DataModelValidator;
+import org.creditmesh.core.credential.Presentation;
 import org.creditmesh.core.error.CreditMeshException;
+import org.creditmesh.core.jose.VcJwtVerifier;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.keys.VerificationKey;
+import org.creditmesh.core.status.BitstringStatusChecker;
+import org.creditmesh.core.testing.DidKeyTestResolver;
 
 /**
  * Routes a negative case to the public entry point named by its {@code kind}. Each kind calls exactly
@@ -22,8 +31,33 @@ final class NegativeInputs {
             case "jwk" -> VerificationKey.parseJwk(input.isTextual() ? input.asText() : Json.write(input));
             // A publicKeyMultibase value.
             case "multikey" -> VerificationKey.fromMultikey(input.asText());
+            // A vc+jwt compact JWS; did:key issuers; context.now is the verifier's clock.
+            case "vc-jwt" -> new VcJwtVerifier(new DidKeyTestResolver(), new DataModelValidator(), clock(context))
+                    .verify(input.asText());
+            // A vp+jwt compact JWS; context.nonce and context.aud are the verifier's challenge.
+            case "vp-jwt" -> new VcJwtVerifier(new DidKeyTestResolver(), new DataModelValidator(), clock(context))
+                    .verifyPresentation(input.asText(), context.path("nonce").asText(), context.path("aud").asText());
+            // A credential as JSON: data model rules, and the validity period if context.now is given.
+            case "credential" -> {
+                Credential credential = Credential.parse(text(input));
+                if (context.has("now")) {
+                    DataModelValidator.checkValidityPeriod(credential, clock(context).instant());
+                }
+            }
+            // A presentation as JSON: data model rules.
+            case "presentation" -> Presentation.parse(text(input));
+            // {entry, statusListCredential}: the status check on an already proof-checked status list.
+            case "status-check" -> new BitstringStatusChecker(
+                    url -> Json.write(input.get("statusListCredential")),
+                    (url, fetched) -> Json.parse(fetched),
+                    new DataModelValidator(), clock(context)).check(input.get("entry"));
             default -> throw new IllegalArgumentException("unknown negative case kind: " + kind);
         }
+    }
+
+    /** A fixed clock at {@code context.now}. */
+    static Clock clock(JsonNode context) {
+        return Clock.fixed(Instant.parse(context.path("now").asText("2026-06-01T00:00:00Z")), ZoneOffset.UTC);
     }
 
     /** Text of a case input: strings as they are, JSON values serialized. */

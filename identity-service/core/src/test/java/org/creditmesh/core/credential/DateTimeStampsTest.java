@@ -1,0 +1,42 @@
+package org.creditmesh.core.credential;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.Instant;
+import org.junit.jupiter.api.DisplayName;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** VCDM 2.0 "Representing Time" (section 5.8, Example 32): the dateTimeStamp grammar. */
+class DateTimeStampsTest {
+
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "2010-01-01T19:23:24Z, 2010-01-01T19:23:24Z",
+            "2010-01-01T19:23:24.123456789123Z, 2010-01-01T19:23:24.123456789Z",
+            "2010-01-01T19:23:24-08:00, 2010-01-02T03:23:24Z",
+            "2010-01-01T19:23:24+14:00, 2010-01-01T05:23:24Z",
+            "2009-12-31T24:00:00Z, 2010-01-01T00:00:00Z",
+            "2024-02-29T00:00:00Z, 2024-02-29T00:00:00Z"})
+    @DisplayName("reads every form the Example 32 expression allows")
+    void readsEveryFormTheSpecificationExpressionAllows(String value, String expected) throws Exception {
+        assertThat(DateTimeStamps.parse(value, "validFrom")).isEqualTo(Instant.parse(expected));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2010-01-01T19:23:24", "2010-01-01 19:23:24Z", "2010-1-01T19:23:24Z", "2010-01-01T19:23:24+15:00",
+            "2010-01-01T24:00:01Z", "2023-02-29T00:00:00Z", "2010-01-01T19:23:60Z", "2010-01-01", " 2010-01-01T19:23:24Z"})
+    @DisplayName("refuses what the Example 32 expression or the calendar rules out")
+    void refusesWhatTheExpressionOrTheCalendarRulesOut(String value) {
+        assertThat(catchThrowableOfType(DataModelException.class, () -> DateTimeStamps.parse(value, "validFrom")).code())
+                .isEqualTo(DataModelError.INVALID_DATE_TIME);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2010-01-01T19:23:24"})
+    void readsAVcdm11DateTimeWithoutZoneAsUtc(String value) throws Exception {
+        assertThat(DateTimeStamps.parseLenient(value, "issuanceDate")).isEqualTo(Instant.parse(value + "Z"));
+    }
+}
