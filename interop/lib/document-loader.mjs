@@ -88,7 +88,9 @@ export async function createDocumentLoader({extra = []} = {}) {
       const document = await didKey.get({url});
       return {contextUrl: null, documentUrl: url, document};
     }
-    refused.push(url);
+    if(!refused.includes(url)) {
+      refused.push(url);
+    }
     process.stderr.write(`document loader: refused non-local URL ${url}\n`);
     throw new Error(`document loader refused non-local URL: ${url}`);
   }

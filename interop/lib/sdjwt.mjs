@@ -80,6 +80,68 @@ export async function presentSdJwt({compact, disclose, holderPrivateJwk, nonce, 
   return instance.present(compact, frame, options);
 }
 
+function collectDigests(value, into) {
+  if(Array.isArray(value)) {
+    for(const element of value) {
+      if(element && typeof element === 'object' && !Array.isArray(element) &&
+        Object.keys(element).length === 1 && typeof element['...'] === 'string') {
+        into.push(element['...']);
+      } else {
+        collectDigests(element, into);
+      }
+    }
+  } else if(value && typeof value === 'object') {
+    for(const [k, v] of Object.entries(value)) {
+      if(k === '_sd' && Array.isArray(v)) {
+        into.push(...v.filter(d => typeof d === 'string'));
+      } else {
+        collectDigests(v, into);
+      }
+    }
+  }
+}
+
+/**
+ * RFC 9901 §7.1 step 5: every Disclosure must be referenced by a digest in the Issuer-signed
+ * JWT (directly or through other Disclosures), and no digest may appear twice (step 3.4). The
+ * @sd-jwt libraries (0.19.0) silently drop an unreferenced Disclosure instead of rejecting the
+ * SD-JWT, so the harness checks this itself.
+ */
+async function checkDisclosureReferences(compact, issuerPayload) {
+  const parts = compact.trim().split('~');
+  const disclosures = parts.slice(1, -1);
+  const alg = issuerPayload._sd_alg ?? 'sha-256';
+  const referenced = [];
+  collectDigests(issuerPayload, referenced);
+  const own = new Map();
+  for(const d of disclosures) {
+    const digestB64 = Buffer.from(await hasher(d, alg)).toString('base64url');
+    if(own.has(digestB64)) {
+      throw new Error('the same Disclosure appears more than once');
+    }
+    own.set(digestB64, d);
+    let decoded;
+    try {
+      decoded = JSON.parse(Buffer.from(d, 'base64url').toString('utf8'));
+    } catch{
+      throw new Error('a Disclosure is not base64url JSON');
+    }
+    collectDigests(decoded[decoded.length - 1], referenced);
+  }
+  const seen = new Set();
+  for(const digestB64 of referenced) {
+    if(seen.has(digestB64)) {
+      throw new Error('a digest appears more than once in the SD-JWT');
+    }
+    seen.add(digestB64);
+  }
+  const unreferenced = [...own.keys()].filter(x => !seen.has(x));
+  if(unreferenced.length > 0) {
+    throw new Error(`${unreferenced.length} Disclosure(s) not referenced by any digest ` +
+      '(RFC 9901 §7.1)');
+  }
+}
+
 function splitCompact(compact) {
   const parts = compact.trim().split('~');
   if(parts.length < 2) {
@@ -141,6 +203,8 @@ export async function verifySdJwt({compact, issuerJwk, holderRequired, nonce, au
       options.keyBindingNonce = nonce ?? String(kbPayloadUnverified?.nonce ?? '');
     }
     const result = await instance.verify(compact.trim(), options);
+    await checkDisclosureReferences(compact,
+      JSON.parse(Buffer.from(issuerJwt.split('.')[1], 'base64url').toString('utf8')));
     if(isVc && typeof result.payload?.vct !== 'string') {
       throw new Error('SD-JWT VC has no string "vct" claim');
     }
