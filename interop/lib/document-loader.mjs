@@ -90,8 +90,8 @@ export async function createDocumentLoader({extra = []} = {}) {
     }
     if(!refused.includes(url)) {
       refused.push(url);
+      process.stderr.write(`document loader: refused non-local URL ${url}\n`);
     }
-    process.stderr.write(`document loader: refused non-local URL ${url}\n`);
     throw new Error(`document loader refused non-local URL: ${url}`);
   }
   return {documentLoader, refused, knownUrls: () => [...contexts.keys()], didKey};
