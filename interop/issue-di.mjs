@@ -4,14 +4,14 @@
 import {
   EXIT_OK, emit, parseCli, readJson, run, writeText, UsageError
 } from './lib/cli.mjs';
-import {createDocumentLoader, readContextArg} from './lib/document-loader.mjs';
-import {generateDidKey, issueDi} from './lib/di.mjs';
 
 const SCRIPT = 'issue-di';
 const USAGE = 'node issue-di.mjs <unsigned-credential.json> <out.json> ' +
   '[--context URL=PATH | --context PATH]...';
 
 await run(SCRIPT, async () => {
+  const {createDocumentLoader, readContextArg} = await import('./lib/document-loader.mjs');
+  const {generateDidKey, issueDi} = await import('./lib/di.mjs');
   const {values, positionals} = parseCli({
     positionals: 2,
     usage: USAGE,

@@ -2,8 +2,6 @@
 // Issues an SD-JWT VC (typ dc+sd-jwt) with the listed top-level claims selectively disclosable,
 // signed by a fresh Ed25519 key (EdDSA) unless --issuer-key gives one.
 import {EXIT_OK, emit, parseCli, readJson, run, writeText, UsageError} from './lib/cli.mjs';
-import {defaultAlgFor, generateEd25519, publicJwk, readJwk} from './lib/jwk.mjs';
-import {issueSdJwtVc} from './lib/sdjwt.mjs';
 
 const SCRIPT = 'issue-sdjwt';
 const USAGE = 'node issue-sdjwt.mjs <claims.json> <out.txt> --disclose a,b[,...] ' +
@@ -11,6 +9,8 @@ const USAGE = 'node issue-sdjwt.mjs <claims.json> <out.txt> --disclose a,b[,...]
   '[--vct VCT] [--iss ISS] [--kid KID]';
 
 await run(SCRIPT, async () => {
+  const {defaultAlgFor, generateEd25519, publicJwk, readJwk} = await import('./lib/jwk.mjs');
+  const {issueSdJwtVc} = await import('./lib/sdjwt.mjs');
   const {values, positionals} = parseCli({
     positionals: 2,
     usage: USAGE,

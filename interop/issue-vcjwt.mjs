@@ -2,14 +2,14 @@
 // Issues a VC-JOSE-COSE "vc+jwt" (the credential JSON is the JWS payload) with jose, signed by a
 // fresh Ed25519 key unless --issuer-key gives one.
 import {EXIT_OK, emit, parseCli, readJson, run, writeText, UsageError} from './lib/cli.mjs';
-import {defaultAlgFor, generateEd25519, publicJwk, readJwk} from './lib/jwk.mjs';
-import {issueVcJwt} from './lib/vcjwt.mjs';
 
 const SCRIPT = 'issue-vcjwt';
 const USAGE = 'node issue-vcjwt.mjs <credential.json> <out.jwt> [--issuer-jwk-out FILE] ' +
   '[--issuer-key PRIVATE-JWK-FILE] [--kid KID]';
 
 await run(SCRIPT, async () => {
+  const {defaultAlgFor, generateEd25519, publicJwk, readJwk} = await import('./lib/jwk.mjs');
+  const {issueVcJwt} = await import('./lib/vcjwt.mjs');
   const {values, positionals} = parseCli({
     positionals: 2,
     usage: USAGE,

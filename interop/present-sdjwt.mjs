@@ -2,14 +2,14 @@
 // Holder side of SD-JWT: selects disclosures and, with a holder private key, appends a KB-JWT
 // (typ kb+jwt) over nonce, aud, iat and the sd_hash of the presentation.
 import {EXIT_OK, emit, parseCli, readText, run, writeText, UsageError} from './lib/cli.mjs';
-import {readJwk} from './lib/jwk.mjs';
-import {presentSdJwt} from './lib/sdjwt.mjs';
 
 const SCRIPT = 'present-sdjwt';
 const USAGE = 'node present-sdjwt.mjs <sd-jwt.txt> <out.txt> [--disclose a,b.c,...] ' +
   '[--holder-key PRIVATE-JWK-FILE --nonce N --aud A [--iat SECONDS]]';
 
 await run(SCRIPT, async () => {
+  const {readJwk} = await import('./lib/jwk.mjs');
+  const {presentSdJwt} = await import('./lib/sdjwt.mjs');
   const {values, positionals} = parseCli({
     positionals: 2,
     usage: USAGE,

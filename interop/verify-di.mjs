@@ -5,14 +5,14 @@
 import {
   EXIT_FAILED, EXIT_OK, emit, parseCli, readJson, run
 } from './lib/cli.mjs';
-import {createDocumentLoader, readContextArg} from './lib/document-loader.mjs';
-import {verifyDi} from './lib/di.mjs';
 
 const SCRIPT = 'verify-di';
 const USAGE = 'node verify-di.mjs <signed-credential.json> ' +
   '[--context URL=PATH | --context PATH]... [--proof-only] [--now ISO-8601]';
 
 await run(SCRIPT, async () => {
+  const {createDocumentLoader, readContextArg} = await import('./lib/document-loader.mjs');
+  const {verifyDi} = await import('./lib/di.mjs');
   const {values, positionals} = parseCli({
     positionals: 1,
     usage: USAGE,

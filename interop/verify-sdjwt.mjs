@@ -2,8 +2,6 @@
 // Verifies an SD-JWT / SD-JWT VC compact presentation (optionally with a KB-JWT) with the
 // OpenWallet Foundation's @sd-jwt libraries and prints the disclosed claims.
 import {EXIT_FAILED, EXIT_OK, emit, parseCli, readText, run, UsageError} from './lib/cli.mjs';
-import {readJwk} from './lib/jwk.mjs';
-import {verifySdJwt} from './lib/sdjwt.mjs';
 
 const SCRIPT = 'verify-sdjwt';
 const USAGE = 'node verify-sdjwt.mjs <sd-jwt.txt> --issuer-jwk FILE [--holder-required] ' +
@@ -24,6 +22,8 @@ function parseNow(value) {
 }
 
 await run(SCRIPT, async () => {
+  const {readJwk} = await import('./lib/jwk.mjs');
+  const {verifySdJwt} = await import('./lib/sdjwt.mjs');
   const {values, positionals} = parseCli({
     positionals: 1,
     usage: USAGE,

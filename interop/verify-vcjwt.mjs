@@ -2,13 +2,13 @@
 // Verifies a VC-JOSE-COSE "vc+jwt" with panva's jose: signature with the issuer's public JWK,
 // typ vc+jwt, exp/nbf when present, and the VCDM 2.0 shape and validity period of the payload.
 import {EXIT_FAILED, EXIT_OK, emit, parseCli, readText, run, UsageError} from './lib/cli.mjs';
-import {readJwk} from './lib/jwk.mjs';
-import {verifyVcJwt} from './lib/vcjwt.mjs';
 
 const SCRIPT = 'verify-vcjwt';
 const USAGE = 'node verify-vcjwt.mjs <vc.jwt> --issuer-jwk FILE [--now ISO-8601]';
 
 await run(SCRIPT, async () => {
+  const {readJwk} = await import('./lib/jwk.mjs');
+  const {verifyVcJwt} = await import('./lib/vcjwt.mjs');
   const {values, positionals} = parseCli({
     positionals: 1,
     usage: USAGE,

@@ -7,6 +7,9 @@ import {readFile, writeFile} from 'node:fs/promises';
 export const EXIT_OK = 0;
 export const EXIT_FAILED = 1;
 export const EXIT_USAGE = 2;
+// The harness itself is not installed (node_modules missing): distinct from "not verified" so a
+// Java test cannot mistake a broken environment for a rejected credential.
+export const EXIT_ENVIRONMENT = 3;
 
 export class UsageError extends Error {}
 
@@ -36,12 +39,21 @@ export function parseCli({options, positionals, usage}) {
   return parsed;
 }
 
-/** Runs main(); maps UsageError to exit 2 and any other escape to exit 1. */
+/**
+ * Runs main(); maps UsageError to exit 2, a missing dependency to exit 3 and any other escape
+ * to exit 1. Scripts import their library code dynamically inside main() so that a missing
+ * node_modules lands here instead of crashing with a stack trace and exit code 1.
+ */
 export async function run(script, main) {
   try {
     await main();
   } catch(e) {
-    if(e instanceof UsageError) {
+    if(e?.code === 'ERR_MODULE_NOT_FOUND') {
+      emit({
+        script, error: 'environment',
+        message: `${e.message} (install the harness: npm ci --prefix interop)`
+      }, EXIT_ENVIRONMENT);
+    } else if(e instanceof UsageError) {
       emit({script, error: 'usage', message: e.message}, EXIT_USAGE);
     } else {
       emit({script, error: 'failed', message: errorMessages(e)}, EXIT_FAILED);
