@@ -157,7 +157,12 @@ function splitCompact(compact) {
  * RFC 9901 SD-JWT. The KB-JWT, when present, is always checked (signature against cnf.jwk and
  * sd_hash); nonce and aud are checked when given.
  */
-export async function verifySdJwt({compact, issuerJwk, holderRequired, nonce, aud, now}) {
+// Tolerated clock skew for a KB-JWT's iat lying in the future.
+const KB_FUTURE_SKEW_SECONDS = 300;
+
+export async function verifySdJwt({
+  compact, issuerJwk, holderRequired, nonce, aud, now, kbMaxAge
+}) {
   const out = {verified: false, errors: []};
   try {
     const {issuerJwt, kbJwt} = splitCompact(compact);
@@ -223,6 +228,16 @@ export async function verifySdJwt({compact, issuerJwk, holderRequired, nonce, au
       };
       if(aud !== undefined && result.kb.payload.aud !== aud) {
         throw new Error(`KB-JWT aud ${JSON.stringify(result.kb.payload.aud)} is not ${aud}`);
+      }
+      // RFC 9901 §7.3 step 5: the KB-JWT's iat must lie in an acceptable window; the library
+      // does not look at it.
+      const nowSeconds = now ?? Math.floor(Date.now() / 1000);
+      const kbIat = result.kb.payload.iat;
+      if(typeof kbIat !== 'number' || kbIat > nowSeconds + KB_FUTURE_SKEW_SECONDS) {
+        throw new Error('KB-JWT iat is missing or in the future');
+      }
+      if(kbMaxAge !== undefined && nowSeconds - kbIat > kbMaxAge) {
+        throw new Error(`KB-JWT is older than ${kbMaxAge} s`);
       }
     } else {
       out.keyBinding = {present: false};

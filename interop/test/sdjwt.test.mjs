@@ -103,6 +103,22 @@ test('a KB-JWT signed by another key than cnf.jwk is rejected', async t => {
   assert.equal(r.code, 1, r.stdout);
 });
 
+test('a KB-JWT from the future, or older than --kb-max-age, is rejected', async t => {
+  const {tmp, holderKey} = await issued(t);
+  const now = Math.floor(Date.now() / 1000);
+  const present = (out, iat) => runScript('present-sdjwt.mjs', [tmp.path('sd.txt'),
+    tmp.path(out), '--holder-key', holderKey, '--nonce', 'n', '--aud', 'a', '--iat', String(iat)]);
+  const verify = (file, ...extra) => runScript('verify-sdjwt.mjs', [tmp.path(file),
+    '--issuer-jwk', tmp.path('issuer.jwk'), '--nonce', 'n', '--aud', 'a', ...extra]);
+  assert.equal((await present('future.txt', now + 3600)).code, 0);
+  assert.equal((await verify('future.txt')).code, 1);
+  assert.equal((await present('old.txt', now - 3600)).code, 0);
+  assert.equal((await verify('old.txt')).code, 0, 'no age limit by default');
+  const old = await verify('old.txt', '--kb-max-age', '600');
+  assert.equal(old.code, 1, old.stdout);
+  assert.match(old.json.errors.join(' '), /older than 600 s/);
+});
+
 test('holder binding required but absent is rejected', async t => {
   const {tmp} = await issued(t);
   const r = await runScript('verify-sdjwt.mjs', [tmp.path('sd.txt'),
