@@ -20,7 +20,9 @@ const offlineStatusFetcher = async uri => {
 };
 
 /** Issues a dc+sd-jwt with the given top-level claim names selectively disclosable. */
-export async function issueSdJwtVc({claims, disclose, issuerPrivateJwk, holderJwk, kid}) {
+export async function issueSdJwtVc({
+  claims, disclose, issuerPrivateJwk, holderJwk, kid
+}) {
   const signAlg = defaultAlgFor(issuerPrivateJwk);
   const sdjwt = new SDJwtVcInstance({
     signer: signerFor(issuerPrivateJwk, signAlg),
@@ -151,15 +153,15 @@ function splitCompact(compact) {
   return {issuerJwt: parts[0], kbJwt: last === '' ? undefined : last};
 }
 
-/**
- * Verifies an SD-JWT presentation. SD-JWT VC (typ dc+sd-jwt, or the older vc+sd-jwt) goes
- * through SDJwtVcInstance and must carry a string `vct`; any other typ is verified as a plain
- * RFC 9901 SD-JWT. The KB-JWT, when present, is always checked (signature against cnf.jwk and
- * sd_hash); nonce and aud are checked when given.
- */
 // Tolerated clock skew for a KB-JWT's iat lying in the future.
 const KB_FUTURE_SKEW_SECONDS = 300;
 
+/**
+ * Verifies an SD-JWT presentation. SD-JWT VC (typ dc+sd-jwt, or the older vc+sd-jwt) goes
+ * through SDJwtVcInstance and must carry a string `vct`; any other typ is verified as a plain
+ * RFC 9901 SD-JWT. The KB-JWT, when present, is always checked (signature against cnf.jwk,
+ * sd_hash, iat window); nonce, aud and maximum age are checked when given.
+ */
 export async function verifySdJwt({
   compact, issuerJwk, holderRequired, nonce, aud, now, kbMaxAge
 }) {
@@ -216,16 +218,12 @@ export async function verifySdJwt({
     if(holderRequired && !result.payload?.cnf?.jwk) {
       throw new Error('holder binding required but the credential has no cnf.jwk');
     }
+    if(kbJwt && !result.kb) {
+      // the library skips the KB-JWT when it has no nonce to compare; never report that as bound
+      throw new Error('KB-JWT present but not checked (it carries no nonce)');
+    }
     if(result.kb) {
-      out.keyBinding = {
-        present: true,
-        verified: true,
-        nonce: result.kb.payload.nonce,
-        nonceChecked: nonce !== undefined,
-        aud: result.kb.payload.aud,
-        audChecked: aud !== undefined,
-        iat: result.kb.payload.iat
-      };
+      out.keyBinding = {present: true, verified: false};
       if(aud !== undefined && result.kb.payload.aud !== aud) {
         throw new Error(`KB-JWT aud ${JSON.stringify(result.kb.payload.aud)} is not ${aud}`);
       }
@@ -239,6 +237,15 @@ export async function verifySdJwt({
       if(kbMaxAge !== undefined && nowSeconds - kbIat > kbMaxAge) {
         throw new Error(`KB-JWT is older than ${kbMaxAge} s`);
       }
+      out.keyBinding = {
+        present: true,
+        verified: true,
+        nonce: result.kb.payload.nonce,
+        nonceChecked: nonce !== undefined,
+        aud: result.kb.payload.aud,
+        audChecked: aud !== undefined,
+        iat: result.kb.payload.iat
+      };
     } else {
       out.keyBinding = {present: false};
     }

@@ -67,7 +67,8 @@ test('issue-di then verify-di round-trips, and tampering is detected', async t =
   const issued = await runScript('issue-di.mjs', [unsigned, tmp.path('signed.json')]);
   assert.equal(issued.code, 0, issued.stdout);
   assert.match(issued.json.did, /^did:key:z6Mk/);
-  assert.equal(issued.json.verificationMethod, `${issued.json.did}#${issued.json.publicKeyMultibase}`);
+  assert.equal(issued.json.verificationMethod,
+    `${issued.json.did}#${issued.json.publicKeyMultibase}`);
   assert.equal(issued.json.publicKeyJwk.crv, 'Ed25519');
 
   const signed = await tmp.readJson('signed.json');
@@ -102,7 +103,8 @@ test('a credential with a context that is not local is refused and the URL is na
   assert.equal(r.code, 1, r.stdout);
   assert.ok(r.json.message.some(m => m.includes('https://creditmesh.example/contexts/unknown/v1')),
     r.stdout);
-  assert.match(r.stderr, /refused non-local URL https:\/\/creditmesh\.example\/contexts\/unknown\/v1/);
+  assert.match(r.stderr,
+    /refused non-local URL https:\/\/creditmesh\.example\/contexts\/unknown\/v1/);
 });
 
 test('extra contexts given with --context URL=PATH or an "id" in the file are served locally',
@@ -146,6 +148,19 @@ test('a term that no context defines makes issuance fail instead of being droppe
     [await tmp.writeJson('u.json', cred), tmp.path('s.json')]);
   assert.equal(r.code, 1, r.stdout);
   assert.ok(r.json.message.some(m => m.includes('Safe mode validation error')), r.stdout);
+});
+
+test('validUntil is checked against now or --now', async t => {
+  const tmp = await tempDir(t);
+  const cred = {...structuredClone(KYC_CREDENTIAL), validUntil: '2025-01-01T00:00:00Z'};
+  const issued = await runScript('issue-di.mjs',
+    [await tmp.writeJson('u.json', cred), tmp.path('s.json')]);
+  assert.equal(issued.code, 0, issued.stdout);
+  const expired = await runScript('verify-di.mjs', [tmp.path('s.json')]);
+  assert.equal(expired.code, 1, expired.stdout);
+  const then = await runScript('verify-di.mjs',
+    [tmp.path('s.json'), '--now', '2024-06-01T00:00:00Z']);
+  assert.equal(then.code, 0, then.stdout);
 });
 
 test('verify-di exits 2 on usage errors', async t => {

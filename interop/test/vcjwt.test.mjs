@@ -110,7 +110,8 @@ test('ES256 issuer keys work too', async t => {
     '--issuer-jwk-out', tmp.path('pub.jwk')]);
   assert.equal(issued.code, 0, issued.stdout);
   assert.equal(issued.json.alg, 'ES256');
-  const r = await runScript('verify-vcjwt.mjs', [tmp.path('vc.jwt'), '--issuer-jwk', tmp.path('pub.jwk')]);
+  const r = await runScript('verify-vcjwt.mjs',
+    [tmp.path('vc.jwt'), '--issuer-jwk', tmp.path('pub.jwk')]);
   assert.equal(r.code, 0, r.stdout);
 });
 
