@@ -9,7 +9,7 @@ import {KYC_CREDENTIAL, missingVector, runScript, tempDir, vector} from './helpe
 
 const SIGNED_VECTOR = 'vc-di-eddsa/eddsa-rdfc-2022/signedDataInt.json';
 
-test('W3C vc-di-eddsa signedDataInt.json (Data Integrity EdDSA §A.1 test vector): proof verifies',
+test('W3C vc-di-eddsa signedDataInt.json (Data Integrity EdDSA Cryptosuites v1.0, Appendix A test vectors): proof verifies',
   async t => {
     const file = vector(SIGNED_VECTOR);
     if(!file) {
