@@ -94,7 +94,12 @@ public final class HttpDidWebFetcher implements DidWebFetcher {
                     throw new DidException(DidError.FETCH_FAILED,
                             "the DID document is served as '" + mediaType + "', not a JSON media type");
                 }
-                long declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                long declared;
+                try {
+                    declared = response.headers().firstValueAsLong("Content-Length").orElse(-1);
+                } catch (NumberFormatException e) {
+                    throw new DidException(DidError.FETCH_FAILED, "invalid Content-Length from " + current, e);
+                }
                 if (declared > maxBytes) {
                     throw tooLarge(current);
                 }

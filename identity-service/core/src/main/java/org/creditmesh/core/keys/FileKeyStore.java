@@ -53,7 +53,8 @@ import org.bouncycastle.util.BigIntegers;
  * <p>Every change is written to a temporary file in the same folder (owner read/write only where the
  * file system is POSIX) and moved over the old file atomically, so a crash never leaves a half-written
  * keystore. The file is re-read on each call, so several processes see each other's changes; calls on
- * one instance are serialized. Private keys and the password never appear in messages or
+ * one instance are serialized, but two processes writing at the same moment are not coordinated
+ * (the last move wins): run one writer per file. Private keys and the password never appear in messages or
  * {@link #toString()}.
  */
 public final class FileKeyStore {
