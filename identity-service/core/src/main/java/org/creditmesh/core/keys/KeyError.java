@@ -9,7 +9,8 @@ public enum KeyError implements ErrorCode {
     INVALID_MULTIKEY("invalid_multikey"),
     INVALID_JWK("invalid_jwk"),
     KEYSTORE("keystore_error"),
-    KEY_NOT_FOUND("key_not_found");
+    KEY_NOT_FOUND("key_not_found"),
+    WRONG_KEYSTORE_PASSWORD("wrong_keystore_password");
 
     private final String code;
 

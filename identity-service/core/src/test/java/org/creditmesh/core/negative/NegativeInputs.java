@@ -7,6 +7,13 @@ import java.time.ZoneOffset;
 import org.creditmesh.core.credential.Credential;
 import org.creditmesh.core.credential.DataModelValidator;
 import org.creditmesh.core.credential.Presentation;
+import org.creditmesh.core.did.CompositeDidResolver;
+import org.creditmesh.core.did.Did;
+import org.creditmesh.core.did.DidDocument;
+import org.creditmesh.core.did.DidError;
+import org.creditmesh.core.did.DidException;
+import org.creditmesh.core.did.DidUrl;
+import org.creditmesh.core.did.EthereumAddress;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.jose.VcJwtVerifier;
 import org.creditmesh.core.json.Json;
@@ -19,6 +26,11 @@ import org.creditmesh.core.testing.DidKeyTestResolver;
  * what a caller of the library would call; a case passes only if that call throws the expected code.
  */
 final class NegativeInputs {
+
+    /** did:key, did:jwk and did:web, the last offline: cases are refused before any fetch. */
+    private static final CompositeDidResolver DID_RESOLVER = CompositeDidResolver.standard(url -> {
+        throw new DidException(DidError.FETCH_FAILED, "the negative corpus does not go online");
+    });
 
     private NegativeInputs() {
     }
@@ -51,6 +63,18 @@ final class NegativeInputs {
                     url -> Json.write(input.get("statusListCredential")),
                     (url, fetched) -> Json.parse(fetched),
                     new DataModelValidator(), clock(context)).check(input.get("entry"));
+            // A DID string (DID Core 3.1 syntax).
+            case "did" -> Did.parse(input.asText());
+            // A DID URL string (DID Core 3.2 syntax).
+            case "did-url" -> DidUrl.parse(input.asText());
+            // A DID handed to the standard resolver (did:key, did:jwk, did:web).
+            case "did-resolve" -> DID_RESOLVER.resolve(input.asText());
+            // A DID URL naming a verification method, through the standard resolver.
+            case "did-verification-method" -> DID_RESOLVER.resolveVerificationMethod(input.asText());
+            // A DID document as JSON.
+            case "did-document" -> DidDocument.parse(text(input));
+            // An Ethereum address string (EIP-55).
+            case "ethereum-address" -> EthereumAddress.parse(input.asText());
             default -> throw new IllegalArgumentException("unknown negative case kind: " + kind);
         }
     }
