@@ -18,7 +18,7 @@ final class ExampleManifest {
 
     enum Violates { SCHEMA, SHACL, BOTH }
 
-    record Entry(String file, CredentialType type, Expected expected, Violates violates, String reason) {
+    record Entry(String file, CredentialType type, Expected expected, Violates violates, String basedOn, String reason) {
         @Override
         public String toString() {
             return file;
@@ -47,12 +47,13 @@ final class ExampleManifest {
             Expected expected = Expected.valueOf(e.get("expected").asText().toUpperCase(java.util.Locale.ROOT));
             Violates violates = e.hasNonNull("violates")
                     ? Violates.valueOf(e.get("violates").asText().toUpperCase(java.util.Locale.ROOT)) : null;
-            if ((expected == Expected.INVALID) != (violates != null)) {
-                throw new IllegalStateException("manifest entry " + e.get("file") + ": 'violates' iff invalid");
+            String basedOn = e.hasNonNull("basedOn") ? e.get("basedOn").asText() : null;
+            if ((expected == Expected.INVALID) != (violates != null) || (violates != null) != (basedOn != null)) {
+                throw new IllegalStateException("manifest entry " + e.get("file") + ": 'violates' and 'basedOn' iff invalid");
             }
             CredentialType type = CredentialType.fromTypeName(e.get("type").asText())
                     .orElseThrow(() -> new IllegalStateException("manifest entry " + e.get("file") + ": unknown type"));
-            entries.add(new Entry(e.get("file").asText(), type, expected, violates, e.get("reason").asText()));
+            entries.add(new Entry(e.get("file").asText(), type, expected, violates, basedOn, e.get("reason").asText()));
         }
         return entries;
     }

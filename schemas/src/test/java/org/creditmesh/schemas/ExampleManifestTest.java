@@ -75,6 +75,41 @@ class ExampleManifestTest {
         return "SHACL: " + out.toString(java.nio.charset.StandardCharsets.UTF_8);
     }
 
+    /**
+     * An invalid example must be rejected for the change it makes, not for something else: it differs
+     * from a valid example of its type (which passes both validators) by exactly one change.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("invalidEntries")
+    void invalidExampleIsOneChangeAwayFromTheValidExampleItIsBasedOn(ExampleManifest.Entry entry) {
+        ExampleManifest.Entry base = entries().stream().filter(e -> e.file().equals(entry.basedOn())).findFirst()
+                .orElseThrow(() -> new AssertionError("basedOn " + entry.basedOn() + " is not in the manifest"));
+        assertThat(base.expected()).isEqualTo(ExampleManifest.Expected.VALID);
+        assertThat(base.type()).isEqualTo(entry.type());
+        List<String> changes = new java.util.ArrayList<>();
+        diff("", ExampleManifest.readJson(base.resource()), ExampleManifest.readJson(entry.resource()), changes);
+        assertThat(changes).as("changes from %s", base.file()).hasSize(1);
+    }
+
+    static List<ExampleManifest.Entry> invalidEntries() {
+        return entries().stream().filter(e -> e.expected() == ExampleManifest.Expected.INVALID).toList();
+    }
+
+    /** JSON pointers where the two documents differ; objects compare member-wise, anything else whole. */
+    private static void diff(String at, com.fasterxml.jackson.databind.JsonNode a,
+                             com.fasterxml.jackson.databind.JsonNode b, List<String> out) {
+        if (a != null && b != null && a.isObject() && b.isObject()) {
+            Set<String> names = new java.util.TreeSet<>();
+            a.fieldNames().forEachRemaining(names::add);
+            b.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                diff(at + "/" + name, a.get(name), b.get(name), out);
+            }
+        } else if (a == null || !a.equals(b)) {
+            out.add(at);
+        }
+    }
+
     @Test
     void everyTypeHasAtLeastThreeValidAndFiveInvalidExamples() {
         for (CredentialType type : CredentialType.values()) {
