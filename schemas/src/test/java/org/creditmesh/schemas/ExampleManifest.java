@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /** {@code examples/manifest.json}: every example credential with the outcome it must have. */
 final class ExampleManifest {
@@ -44,9 +46,9 @@ final class ExampleManifest {
         JsonNode root = readJson(MANIFEST);
         List<Entry> entries = new ArrayList<>();
         for (JsonNode e : root.get("entries")) {
-            Expected expected = Expected.valueOf(e.get("expected").asText().toUpperCase(java.util.Locale.ROOT));
+            Expected expected = Expected.valueOf(e.get("expected").asText().toUpperCase(Locale.ROOT));
             Violates violates = e.hasNonNull("violates")
-                    ? Violates.valueOf(e.get("violates").asText().toUpperCase(java.util.Locale.ROOT)) : null;
+                    ? Violates.valueOf(e.get("violates").asText().toUpperCase(Locale.ROOT)) : null;
             String basedOn = e.hasNonNull("basedOn") ? e.get("basedOn").asText() : null;
             if ((expected == Expected.INVALID) != (violates != null) || (violates != null) != (basedOn != null)) {
                 throw new IllegalStateException("manifest entry " + e.get("file") + ": 'violates' and 'basedOn' iff invalid");
@@ -67,6 +69,6 @@ final class ExampleManifest {
     }
 
     static String readText(String resource) {
-        return new String(SchemaResources.read(resource), java.nio.charset.StandardCharsets.UTF_8);
+        return new String(SchemaResources.read(resource), StandardCharsets.UTF_8);
     }
 }

@@ -2,9 +2,18 @@ package org.creditmesh.schemas;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.networknt.schema.ValidationMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.graph.Node;
@@ -70,9 +79,9 @@ class ExampleManifestTest {
         if (report.conforms()) {
             return null;
         }
-        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
         ShLib.printReport(out, report);
-        return "SHACL: " + out.toString(java.nio.charset.StandardCharsets.UTF_8);
+        return "SHACL: " + out.toString(StandardCharsets.UTF_8);
     }
 
     /**
@@ -86,7 +95,7 @@ class ExampleManifestTest {
                 .orElseThrow(() -> new AssertionError("basedOn " + entry.basedOn() + " is not in the manifest"));
         assertThat(base.expected()).isEqualTo(ExampleManifest.Expected.VALID);
         assertThat(base.type()).isEqualTo(entry.type());
-        List<String> changes = new java.util.ArrayList<>();
+        List<String> changes = new ArrayList<>();
         diff("", ExampleManifest.readJson(base.resource()), ExampleManifest.readJson(entry.resource()), changes);
         assertThat(changes).as("changes from %s", base.file()).hasSize(1);
     }
@@ -96,10 +105,10 @@ class ExampleManifestTest {
     }
 
     /** JSON pointers where the two documents differ; objects compare member-wise, anything else whole. */
-    private static void diff(String at, com.fasterxml.jackson.databind.JsonNode a,
-                             com.fasterxml.jackson.databind.JsonNode b, List<String> out) {
+    private static void diff(String at, JsonNode a,
+                             JsonNode b, List<String> out) {
         if (a != null && b != null && a.isObject() && b.isObject()) {
-            Set<String> names = new java.util.TreeSet<>();
+            Set<String> names = new TreeSet<>();
             a.fieldNames().forEachRemaining(names::add);
             b.fieldNames().forEachRemaining(names::add);
             for (String name : names) {
@@ -122,10 +131,10 @@ class ExampleManifestTest {
 
     @Test
     void everyExampleFileIsInTheManifestAndUnderItsExpectedFolder() throws Exception {
-        java.nio.file.Path root = java.nio.file.Path.of(
-                java.util.Objects.requireNonNull(getClass().getClassLoader().getResource("examples")).toURI());
+        Path root = Path.of(
+                Objects.requireNonNull(getClass().getClassLoader().getResource("examples")).toURI());
         Set<String> onDisk;
-        try (var files = java.nio.file.Files.walk(root)) {
+        try (var files = Files.walk(root)) {
             onDisk = files.filter(p -> p.toString().endsWith(".json") && !p.getFileName().toString().equals("manifest.json"))
                     .map(p -> root.relativize(p).toString().replace('\\', '/'))
                     .collect(Collectors.toSet());
@@ -133,7 +142,7 @@ class ExampleManifestTest {
         Set<String> listed = entries().stream().map(ExampleManifest.Entry::file).collect(Collectors.toSet());
         assertThat(listed).isEqualTo(onDisk);
         for (ExampleManifest.Entry e : entries()) {
-            assertThat(e.file()).contains("/" + e.expected().name().toLowerCase(java.util.Locale.ROOT) + "/");
+            assertThat(e.file()).contains("/" + e.expected().name().toLowerCase(Locale.ROOT) + "/");
         }
     }
 }

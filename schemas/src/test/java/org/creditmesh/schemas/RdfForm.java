@@ -1,6 +1,7 @@
 package org.creditmesh.schemas;
 
 import com.apicatalog.jsonld.JsonLdOptions;
+import java.nio.charset.StandardCharsets;
 import org.apache.jena.graph.Graph;
 import org.apache.jena.riot.Lang;
 import org.apache.jena.riot.RDFParser;
@@ -42,7 +43,7 @@ final class RdfForm {
     static Shapes shapes(CredentialType type) {
         Graph shapesGraph = GraphFactory.createDefaultGraph();
         RDFParser.create().fromString(new String(SchemaResources.read(type.shaclResource()),
-                java.nio.charset.StandardCharsets.UTF_8)).lang(Lang.TURTLE).parse(shapesGraph);
+                StandardCharsets.UTF_8)).lang(Lang.TURTLE).parse(shapesGraph);
         return Shapes.parse(shapesGraph);
     }
 
