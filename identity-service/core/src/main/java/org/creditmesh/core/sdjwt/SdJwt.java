@@ -70,7 +70,8 @@ public final class SdJwt {
                     (parts.length - 2) + " disclosures exceed the limit of " + limits.maxDisclosures());
         }
         String[] jws = parts[0].split("\\.", -1);
-        if (jws.length != 3 || jws[0].isEmpty() || jws[1].isEmpty() || jws[2].isEmpty()) {
+        // An empty signature is let through here so that alg "none" is refused as such by the verifier.
+        if (jws.length != 3 || jws[0].isEmpty() || jws[1].isEmpty()) {
             throw new SdJwtException(SdJwtError.MALFORMED_SD_JWT, "the issuer-signed JWT is not a compact JWS");
         }
         List<String> encoded = new ArrayList<>();
