@@ -88,9 +88,17 @@ record Jws(String protectedHeader, ObjectNode header, String payloadText, Object
         return type.get();
     }
 
+    /**
+     * The header {@code typ} as a media type short name in lower case: RFC 7515 section 4.1.9 makes media types
+     * case-insensitive and lets {@code application/} be omitted, so {@code application/DC+SD-JWT} is {@code dc+sd-jwt}.
+     */
     Optional<String> typ() {
         JsonNode typ = header.get(SdJwtSpecs.HEADER_TYP);
-        return typ != null && typ.isTextual() ? Optional.of(typ.asText()) : Optional.empty();
+        if (typ == null || !typ.isTextual()) {
+            return Optional.empty();
+        }
+        String value = typ.asText().toLowerCase(java.util.Locale.ROOT);
+        return Optional.of(value.startsWith("application/") ? value.substring("application/".length()) : value);
     }
 
     Optional<String> kid() {

@@ -79,6 +79,10 @@ public final class SdJwt {
             encoded.add(parts[i]);
         }
         String last = parts[parts.length - 1];
+        if (!last.isEmpty() && last.split("\\.", -1).length != 3) {
+            throw new SdJwtException(SdJwtError.MALFORMED_SD_JWT,
+                    "an SD-JWT ends with '~' or with a KB-JWT; the last part is neither");
+        }
         Optional<String> kb = last.isEmpty() ? Optional.empty() : Optional.of(last);
         return new SdJwt(jws[1], List.of(new Signature(jws[0], jws[2])), parseDisclosures(encoded), kb);
     }

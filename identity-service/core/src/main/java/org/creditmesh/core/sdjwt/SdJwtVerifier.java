@@ -142,7 +142,8 @@ public final class SdJwtVerifier {
          * by default. An empty set accepts any {@code typ}, for callers that know the context by other means.
          */
         public Builder acceptedTyps(Set<String> typs) {
-            this.acceptedTyps = Set.copyOf(typs);
+            this.acceptedTyps = typs.stream().map(t -> t.toLowerCase(java.util.Locale.ROOT))
+                    .collect(java.util.stream.Collectors.toUnmodifiableSet());
             return this;
         }
 

@@ -98,6 +98,21 @@ class SdJwtVerifierTest {
     }
 
     @Test
+    void comparesTypAsACaseInsensitiveMediaTypeWithOptionalApplicationPrefix() throws Exception {
+        SdJwt issued = SdJwtIssuer.builder(ISSUER).typ("application/Example+SD-JWT").build()
+                .issue(SdJwtIssuerTest.claims(), List.of(), Optional.empty());
+        assertThat(SdJwtTestKeys.verifier().verify(issued.serialize()).claims().get("given_name").asText()).isEqualTo("Erika");
+    }
+
+    @Test
+    void refusesAnSdJwtWhoseLastPartIsNeitherEmptyNorAJwt() throws Exception {
+        String serialized = issued().serialize();
+        String withoutFinalTilde = serialized.substring(0, serialized.length() - 1);
+        SdJwtException e = catchThrowableOfType(SdJwtException.class, () -> SdJwt.parse(withoutFinalTilde));
+        assertThat(e.error()).isEqualTo(SdJwtError.MALFORMED_SD_JWT);
+    }
+
+    @Test
     void refusesAPlainJwtWithoutTilde() throws Exception {
         SdJwtException e = catchThrowableOfType(SdJwtException.class, () -> SdJwt.parse(issued().issuerSignedJwt()));
         assertThat(e.error()).isEqualTo(SdJwtError.MALFORMED_SD_JWT);
