@@ -2,6 +2,7 @@ package org.creditmesh.core.sdjwt;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 
@@ -51,7 +52,7 @@ public final class DecoyGen {
         for (int i = 0; i < count; i++) {
             byte[] seed = new byte[SdJwtSpecs.MIN_SALT_BYTES * 2];
             random.nextBytes(seed);
-            decoys.add(DisclosureDigest.ofText(java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(seed), alg));
+            decoys.add(DisclosureDigest.ofText(Base64.getUrlEncoder().withoutPadding().encodeToString(seed), alg));
         }
         return decoys;
     }

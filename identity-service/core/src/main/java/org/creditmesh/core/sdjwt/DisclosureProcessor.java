@@ -67,6 +67,7 @@ final class DisclosureProcessor {
     }
 
     private ObjectNode object(ObjectNode in, ClaimPath path, boolean top) throws SdJwtException {
+        checkDepth(path);
         ObjectNode out = Json.mapper().createObjectNode();
         for (Map.Entry<String, JsonNode> member : in.properties()) {
             String name = member.getKey();
@@ -112,6 +113,7 @@ final class DisclosureProcessor {
     }
 
     private ArrayNode array(ArrayNode in, ClaimPath path) throws SdJwtException {
+        checkDepth(path);
         ArrayNode out = Json.mapper().createArrayNode();
         for (JsonNode element : in) {
             if (element instanceof ObjectNode object && object.size() == 1 && object.has(SdJwtSpecs.ARRAY_ELEMENT_DIGEST)) {
@@ -145,6 +147,16 @@ final class DisclosureProcessor {
             return array(array, path);
         }
         return node.deepCopy();
+    }
+
+    /**
+     * Each disclosure may nest up to the JSON parser's depth and may itself hold digests of further disclosures,
+     * so the processed claims could nest far deeper than any one JSON text; bound it to keep the recursion safe.
+     */
+    private static void checkDepth(ClaimPath path) throws SdJwtException {
+        if (path.size() > Json.MAX_NESTING_DEPTH) {
+            throw new SdJwtException(SdJwtError.INPUT_TOO_LARGE, "the disclosed claims nest deeper than " + Json.MAX_NESTING_DEPTH);
+        }
     }
 
     /** The disclosure for a digest, or null for a decoy; a digest seen twice is refused (section 7.1 step 4). */

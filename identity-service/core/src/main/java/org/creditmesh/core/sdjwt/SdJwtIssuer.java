@@ -65,10 +65,11 @@ public final class SdJwtIssuer {
      * presentation can be key bound.
      */
     public SdJwt issue(DisclosureSpec.Obj claims, Optional<VerificationKey> holderKey) throws SdJwtException {
-        for (String reserved : List.of(SdJwtSpecs.SD_ALG, SdJwtSpecs.CNF)) {
-            if (claims.members().containsKey(reserved) && (reserved.equals(SdJwtSpecs.SD_ALG) || holderKey.isPresent())) {
-                throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE_SPEC, "the claims already contain " + reserved);
-            }
+        if (claims.members().containsKey(SdJwtSpecs.SD_ALG)) {
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE_SPEC, "the claims may not set " + SdJwtSpecs.SD_ALG);
+        }
+        if (holderKey.isPresent() && claims.members().containsKey(SdJwtSpecs.CNF)) {
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE_SPEC, "the claims already contain cnf and a holder key is given");
         }
         List<Disclosure> disclosures = new ArrayList<>();
         ObjectNode payload = encodeObject(claims, disclosures);

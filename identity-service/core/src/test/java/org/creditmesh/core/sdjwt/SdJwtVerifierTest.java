@@ -6,6 +6,7 @@ import static org.creditmesh.core.sdjwt.SdJwtTestKeys.HOLDER;
 import static org.creditmesh.core.sdjwt.SdJwtTestKeys.ISSUER;
 import static org.creditmesh.core.sdjwt.SdJwtTestKeys.NOW;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Clock;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -110,6 +111,23 @@ class SdJwtVerifierTest {
         String withoutFinalTilde = serialized.substring(0, serialized.length() - 1);
         SdJwtException e = catchThrowableOfType(SdJwtException.class, () -> SdJwt.parse(withoutFinalTilde));
         assertThat(e.error()).isEqualTo(SdJwtError.MALFORMED_SD_JWT);
+    }
+
+    @Test
+    void refusesAChainOfRecursiveDisclosuresNestedBeyondTheDepthLimit() throws Exception {
+        // Each disclosure is shallow, but the chain of 70 nested disclosures nests the claims 70 levels deep.
+        ObjectNode claims = Json.mapper().createObjectNode();
+        ObjectNode level = claims;
+        List<ClaimPath> paths = new java.util.ArrayList<>();
+        ClaimPath path = ClaimPath.root();
+        for (int i = 0; i < 70; i++) {
+            level = level.putObject("n");
+            path = path.member("n");
+            paths.add(path);
+        }
+        SdJwt deep = SdJwtIssuer.builder(ISSUER).build().issue(claims, paths, Optional.empty());
+        SdJwtException e = catchThrowableOfType(SdJwtException.class, () -> SdJwtTestKeys.verifier().verify(deep.serialize()));
+        assertThat(e.error()).isEqualTo(SdJwtError.INPUT_TOO_LARGE);
     }
 
     @Test
