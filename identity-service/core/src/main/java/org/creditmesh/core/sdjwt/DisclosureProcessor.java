@@ -12,7 +12,7 @@ import java.util.Set;
 import org.creditmesh.core.json.Json;
 
 /**
- * Disclosure processing of RFC 9901 section 7.1 steps 3 to 5: replaces digests by the disclosed claims,
+ * Disclosure processing of RFC 9901 section 7.1: replaces digests by the disclosed claims,
  * drops unmatched digests (decoys or undisclosed claims), removes {@code _sd}/{@code _sd_alg}, and refuses
  * every ambiguity the RFC lists. Shared by the verifier and the holder.
  */
@@ -159,7 +159,7 @@ final class DisclosureProcessor {
         }
     }
 
-    /** The disclosure for a digest, or null for a decoy; a digest seen twice is refused (section 7.1 step 4). */
+    /** The disclosure for a digest, or null for a decoy; a digest seen twice is refused (section 7.1). */
     private Disclosure lookUp(DisclosureDigest digest) throws SdJwtException {
         if (!seenDigests.add(digest)) {
             throw new SdJwtException(SdJwtError.DUPLICATE_DIGEST, "a digest appears more than once");

@@ -70,7 +70,7 @@ record Jws(String protectedHeader, ObjectNode header, String payloadText, Object
 
     /**
      * The key type the header's {@code alg} requires. Refuses {@code none}, HMAC and anything we cannot verify
-     * (RFC 9901 section 7.1 step 2.1, RFC 8725 section 3.1), and any {@code crit} extension, none of which we
+     * (RFC 9901 section 7.1, RFC 8725 section 3.1), and any {@code crit} extension, none of which we
      * implement (RFC 7515 section 4.1.11).
      */
     KeyType checkHeader() throws SdJwtException {

@@ -61,7 +61,7 @@ public final class KeyBinding {
         }
     }
 
-    /** RFC 9901 section 7.3 step 5: every check of the KB-JWT. Returns its claims. */
+    /** RFC 9901 section 7.3: every check of the KB-JWT. Returns its claims. */
     static ObjectNode verify(String kbJwt, VerificationKey holderKey, String expectedSdHash, KeyBindingChallenge challenge,
                              Instant now, Duration skew) throws SdJwtException {
         Jws jws = Jws.parseCompact(kbJwt, SdJwtError.KEY_BINDING_INVALID);

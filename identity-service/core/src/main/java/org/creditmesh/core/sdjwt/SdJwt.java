@@ -98,7 +98,7 @@ public final class SdJwt {
         List<Signature> signatures = new ArrayList<>();
         JsonNode header;
         if (json.has(SdJwtSpecs.JSON_SIGNATURES)) {
-            // General serialization (RFC 9901 section 8.1): disclosures and kb_jwt only in the first signature's header.
+            // General serialization (RFC 9901 section 8): disclosures and kb_jwt only in the first signature's header.
             if (json.has(SdJwtSpecs.JSON_PROTECTED) || json.has(SdJwtSpecs.JSON_SIGNATURE) || json.has(SdJwtSpecs.JSON_HEADER)) {
                 throw new SdJwtException(SdJwtError.MALFORMED_SD_JWT, "general and flattened JSON serialization members are mixed");
             }
@@ -188,7 +188,7 @@ public final class SdJwt {
         return keyBindingJwt;
     }
 
-    /** The issuer-signed JWT in compact form; with several signatures, the first (RFC 9901 section 8.1). */
+    /** The issuer-signed JWT in compact form; with several signatures, the first (RFC 9901 section 8). */
     public String issuerSignedJwt() {
         Signature first = signatures.getFirst();
         return first.protectedHeader() + "." + payload + "." + first.signature();
@@ -205,7 +205,7 @@ public final class SdJwt {
 
     /**
      * {@code <JWT>~<D1>~...~<Dn>~}: the SD-JWT without KB-JWT, over which {@code sd_hash} is computed
-     * (RFC 9901 section 4.3.1; for the JSON serialization, section 8.1 uses the first signature).
+     * (RFC 9901 section 4.3.1; for the JSON serialization, section 8 uses the first signature).
      */
     public String sdHashInput() {
         StringBuilder sb = new StringBuilder(issuerSignedJwt()).append(SdJwtSpecs.SEPARATOR);
@@ -220,7 +220,7 @@ public final class SdJwt {
         return sdHashInput() + keyBindingJwt.orElse("");
     }
 
-    /** Flattened JWS JSON serialization (RFC 9901 section 8.1, first signature only). */
+    /** Flattened JWS JSON serialization (RFC 9901 section 8, first signature only). */
     public String serializeFlattenedJson() {
         ObjectNode json = Json.mapper().createObjectNode();
         json.set(SdJwtSpecs.JSON_HEADER, unprotectedHeader());
@@ -230,7 +230,7 @@ public final class SdJwt {
         return Json.write(json);
     }
 
-    /** General JWS JSON serialization (RFC 9901 section 8.1): disclosures and KB-JWT in the first signature's header. */
+    /** General JWS JSON serialization (RFC 9901 section 8): disclosures and KB-JWT in the first signature's header. */
     public String serializeGeneralJson() {
         ObjectNode json = Json.mapper().createObjectNode();
         json.put(SdJwtSpecs.JSON_PAYLOAD, payload);

@@ -11,7 +11,7 @@ public enum SdJwtError implements ErrorCode {
     TOO_MANY_DISCLOSURES("too_many_disclosures"),
     /** A disclosure that is not base64url of a JSON array of 2 or 3 elements with a string salt (and name). */
     INVALID_DISCLOSURE("invalid_disclosure"),
-    /** A disclosure named {@code _sd} or {@code ...} (RFC 9901 section 7.1 step 3.2.2.3). */
+    /** A disclosure named {@code _sd} or {@code ...} (RFC 9901 section 7.1). */
     RESERVED_CLAIM_NAME("reserved_claim_name"),
     /** An array-element disclosure referenced from {@code _sd}, or an object-member disclosure from {@code ...}. */
     DISCLOSURE_TYPE_MISMATCH("disclosure_type_mismatch"),

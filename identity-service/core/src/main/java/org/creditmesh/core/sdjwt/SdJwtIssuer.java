@@ -18,7 +18,7 @@ import org.creditmesh.core.keys.VerificationKey;
 /**
  * Issues SD-JWTs (RFC 9901 section 4 and 5): turns a {@link DisclosureSpec} into a payload of digests plus
  * disclosures, adds {@code _sd_alg}, decoys and {@code cnf}, and signs. Several signers give one payload with
- * several signatures, serializable only in the general JSON serialization (RFC 9901 section 8.1).
+ * several signatures, serializable only in the general JSON serialization (RFC 9901 section 8).
  */
 public final class SdJwtIssuer {
 

@@ -14,9 +14,8 @@ import org.creditmesh.core.keys.KeyType;
 import org.creditmesh.core.keys.VerificationKey;
 
 /**
- * Verifies an SD-JWT or SD-JWT+KB as RFC 9901 section 7 describes: the issuer-signed JWT (7.1 steps 1-2:
- * {@code alg}, {@code typ}, {@code crit}, signature, {@code exp}/{@code nbf}), disclosure processing (7.1
- * steps 3-5), and, when the caller requires it, key binding (7.3). Every failure is an {@link SdJwtException}
+ * Verifies an SD-JWT or SD-JWT+KB as RFC 9901 section 7 describes: the issuer-signed JWT (7.1:
+ * {@code alg}, {@code typ}, {@code crit}, signature, {@code exp}/{@code nbf}), disclosure processing (7.1), and, when the caller requires it, key binding (7.3). Every failure is an {@link SdJwtException}
  * whose {@link SdJwtError} says which check failed.
  */
 public final class SdJwtVerifier {
