@@ -7,8 +7,8 @@ import java.util.Optional;
 
 /**
  * A verified SD-JWT: the issuer-signed JWT's protected header, the processed claims (digests replaced by the
- * disclosed claims, {@code _sd}, {@code _sd_alg} and {@code ...} gone), the paths that came from disclosures,
- * and the KB-JWT claims when key binding was checked.
+ * disclosed claims, {@code _sd}, {@code _sd_alg} and {@code ...} gone), the paths that came from disclosures
+ * (array indexes as in the processed claims), and the KB-JWT claims when key binding was checked.
  */
 public record VerifiedSdJwt(ObjectNode header, ObjectNode claims, List<ClaimPath> disclosedPaths,
                             Optional<ObjectNode> keyBindingClaims) {
