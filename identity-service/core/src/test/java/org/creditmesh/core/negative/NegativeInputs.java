@@ -20,6 +20,10 @@ import org.creditmesh.core.json.Json;
 import org.creditmesh.core.keys.VerificationKey;
 import org.creditmesh.core.status.BitstringStatusChecker;
 import org.creditmesh.core.testing.DidKeyTestResolver;
+import org.creditmesh.core.sdjwt.IssuerKeyResolver;
+import org.creditmesh.core.sdjwt.KeyBindingChallenge;
+import org.creditmesh.core.sdjwt.SdJwtVerifier;
+import org.creditmesh.core.sdjwt.vc.SdJwtVcVerifier;
 
 /**
  * Routes a negative case to the public entry point named by its {@code kind}. Each kind calls exactly
@@ -75,13 +79,31 @@ final class NegativeInputs {
             case "did-document" -> DidDocument.parse(text(input));
             // An Ethereum address string (EIP-55).
             case "ethereum-address" -> EthereumAddress.parse(input.asText());
+            // A serialized SD-JWT (compact string or JSON serialization), key binding not required.
+            case "sd-jwt" -> SdJwtVerifier.builder(issuerKeys(context)).clock(clock(context)).build().verify(text(input));
+            // A serialized SD-JWT+KB; key binding required with the context's aud and nonce.
+            case "sd-jwt-kb" -> SdJwtVerifier.builder(issuerKeys(context)).clock(clock(context)).build()
+                    .verify(text(input), KeyBindingChallenge.of(context.get("aud").asText(), context.get("nonce").asText()));
+            // A serialized SD-JWT VC (typ dc+sd-jwt), key binding not required.
+            case "sd-jwt-vc" -> SdJwtVcVerifier.of(issuerKeys(context), clock(context)).verify(text(input));
             default -> throw new IllegalArgumentException("unknown negative case kind: " + kind);
         }
     }
 
-    /** A fixed clock at {@code context.now}. */
+    /** The issuer's public JWK from {@code context.issuerJwk}. */
+    private static IssuerKeyResolver issuerKeys(JsonNode context) throws CreditMeshException {
+        return IssuerKeyResolver.fixed(VerificationKey.parseJwk(Json.write(context.get("issuerJwk"))));
+    }
+
+    /**
+     * "Now" fixed at {@code context.now} — epoch seconds or an ISO instant — so time-dependent cases
+     * stay stable; 2026-06-01T00:00:00Z when absent.
+     */
     static Clock clock(JsonNode context) {
-        return Clock.fixed(Instant.parse(context.path("now").asText("2026-06-01T00:00:00Z")), ZoneOffset.UTC);
+        JsonNode now = context.path("now");
+        Instant instant = now.isNumber() ? Instant.ofEpochSecond(now.asLong())
+                : Instant.parse(now.asText("2026-06-01T00:00:00Z"));
+        return Clock.fixed(instant, ZoneOffset.UTC);
     }
 
     /** Text of a case input: strings as they are, JSON values serialized. */

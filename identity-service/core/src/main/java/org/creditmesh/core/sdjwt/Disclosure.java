@@ -1,0 +1,119 @@
+package org.creditmesh.core.sdjwt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.Optional;
+import org.creditmesh.core.json.Json;
+import org.creditmesh.core.json.MalformedJsonException;
+
+/**
+ * One disclosure (RFC 9901 section 4.2.1/4.2.2): base64url of the UTF-8 JSON array {@code [salt, name, value]}
+ * for an object member or {@code [salt, value]} for an array element. {@link #encoded()} is kept exactly as
+ * created or received, because the digest is taken over that text and any re-encoding would change it.
+ *
+ * @param encoded the base64url text, the disclosure's identity
+ * @param salt    the salt
+ * @param name    the claim name; empty for an array element
+ * @param value   the claim value (a private copy)
+ */
+public record Disclosure(String encoded, String salt, Optional<String> name, JsonNode value) {
+
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
+    public Disclosure {
+        Objects.requireNonNull(encoded, "encoded");
+        Objects.requireNonNull(salt, "salt");
+        Objects.requireNonNull(name, "name");
+        value = Objects.requireNonNull(value, "value").deepCopy();
+    }
+
+    /** A disclosure for the object member {@code name: value}. */
+    public static Disclosure objectProperty(String salt, String name, JsonNode value) {
+        if (SdJwtSpecs.SD.equals(name) || SdJwtSpecs.ARRAY_ELEMENT_DIGEST.equals(name)) {
+            throw new IllegalArgumentException("a disclosure may not be named " + name);
+        }
+        ArrayNode array = Json.mapper().createArrayNode().add(salt).add(name).add(value.deepCopy());
+        return new Disclosure(encode(array), salt, Optional.of(name), value);
+    }
+
+    /** A disclosure for an array element. */
+    public static Disclosure arrayElement(String salt, JsonNode value) {
+        ArrayNode array = Json.mapper().createArrayNode().add(salt).add(value.deepCopy());
+        return new Disclosure(encode(array), salt, Optional.empty(), value);
+    }
+
+    /** Decodes a received disclosure, keeping its text for the digest. */
+    public static Disclosure parse(String encoded) throws SdJwtException {
+        if (encoded == null || encoded.isEmpty() || !Jws.isBase64Url(encoded)) {
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not base64url text");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64.getUrlDecoder().decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not valid base64url");
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(strictUtf8(bytes).getBytes(StandardCharsets.UTF_8));
+        } catch (MalformedJsonException e) {
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not JSON: " + e.getMessage(), e);
+        }
+        if (!(node instanceof ArrayNode array) || (array.size() != 2 && array.size() != 3)) {
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure must be a JSON array of 2 or 3 elements");
+        }
+        if (!array.get(0).isTextual()) {
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure's salt must be a string");
+        }
+        String salt = array.get(0).asText();
+        if (array.size() == 2) {
+            return new Disclosure(encoded, salt, Optional.empty(), array.get(1));
+        }
+        if (!array.get(1).isTextual()) {
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure's claim name must be a string");
+        }
+        String name = array.get(1).asText();
+        if (SdJwtSpecs.SD.equals(name) || SdJwtSpecs.ARRAY_ELEMENT_DIGEST.equals(name)) {
+            throw new SdJwtException(SdJwtError.RESERVED_CLAIM_NAME, "a disclosure is named with a reserved name");
+        }
+        return new Disclosure(encoded, salt, Optional.of(name), array.get(2));
+    }
+
+    /** True for {@code [salt, value]} disclosures. */
+    public boolean isArrayElement() {
+        return name.isEmpty();
+    }
+
+    @Override
+    public JsonNode value() {
+        return value.deepCopy();
+    }
+
+    public DisclosureDigest digest(HashAlgorithm alg) {
+        return DisclosureDigest.of(this, alg);
+    }
+
+    @Override
+    public String toString() {
+        return encoded;
+    }
+
+    private static String encode(ArrayNode array) {
+        return B64.encodeToString(Json.write(array).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String strictUtf8(byte[] bytes) throws SdJwtException {
+        try {
+            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+        } catch (CharacterCodingException e) {
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not UTF-8");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.creditmesh.core.sdjwt;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Objects;
+
+/**
+ * A digest as it appears in {@code _sd} or {@code {"...": digest}}: base64url (no padding) of the hash over
+ * the US-ASCII bytes of the disclosure's base64url text (RFC 9901 section 4.2.3).
+ */
+public record DisclosureDigest(String value) implements Comparable<DisclosureDigest> {
+
+    public DisclosureDigest {
+        Objects.requireNonNull(value, "value");
+    }
+
+    /** The digest of a disclosure exactly as encoded (never re-encoded). */
+    public static DisclosureDigest of(Disclosure disclosure, HashAlgorithm alg) {
+        return ofText(disclosure.encoded(), alg);
+    }
+
+    /** The digest of any text over its ASCII bytes; also {@code sd_hash} (RFC 9901 section 4.3.1). */
+    public static DisclosureDigest ofText(String text, HashAlgorithm alg) {
+        byte[] hash = alg.digest(text.getBytes(StandardCharsets.US_ASCII));
+        return new DisclosureDigest(Base64.getUrlEncoder().withoutPadding().encodeToString(hash));
+    }
+
+    @Override
+    public int compareTo(DisclosureDigest other) {
+        return value.compareTo(other.value);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
