@@ -1,0 +1,128 @@
+package org.creditmesh.core.jsonld;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdErrorCode;
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.context.cache.Cache;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.apicatalog.rdf.api.RdfConsumerException;
+import com.apicatalog.rdf.canon.RdfCanon;
+import com.apicatalog.rdf.canon.RdfCanonTimeTicker;
+import com.apicatalog.rdf.nquads.NQuadsWriter;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
+import java.io.StringWriter;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * JSON-LD to canonical N-Quads: JSON-LD 1.1 expansion and toRdf (Titanium) followed by RDF Dataset
+ * Canonicalization RDFC-1.0 with SHA-256 (titanium-rdfc). Contexts come only from
+ * {@link ContextRegistry}.
+ *
+ * <p>By default this runs in <em>safe mode</em> ({@link TermPolicy#REJECT_UNDEFINED}): a property that
+ * no context defines makes the call fail with {@code undefined_term}. Plain JSON-LD drops such a
+ * property silently, so it would not be signed — an attacker could add or change it on a signed
+ * document without breaking the signature, and a consumer reading the JSON would trust it.
+ */
+public final class RdfCanonicalizer {
+
+    /** What to do with a JSON member whose key no active context maps to an IRI. */
+    public enum TermPolicy {
+        /** Fail with {@code undefined_term} (safe mode, the default). */
+        REJECT_UNDEFINED,
+        /** Drop it, as JSON-LD processors do by default (needed to reproduce third-party signatures that relied on it). */
+        DROP_UNDEFINED
+    }
+
+    /**
+     * Upper bound on the canonicalization of one document. RDFC-1.0 is exponential on crafted
+     * blank-node graphs ("poison graphs", RDFC-1.0 section 4.4.1); real credentials take well under 10 ms.
+     */
+    public static final long CANONICALIZATION_BUDGET_MILLIS = 1_000;
+
+    /** Parsed remote contexts as Titanium's context processing keeps them; shared by every call. */
+    private static final Cache<String, JsonValue> CONTEXT_CACHE = new SharedCache<>();
+
+    private RdfCanonicalizer() {
+    }
+
+    /** The canonical N-Quads of a JSON-LD document, in safe mode. */
+    public static String canonicalize(JsonNode document) throws JsonLdException {
+        return canonicalize(document, TermPolicy.REJECT_UNDEFINED);
+    }
+
+    /** The canonical N-Quads of a JSON-LD document (an object or an array of objects). */
+    public static String canonicalize(JsonNode document, TermPolicy policy) throws JsonLdException {
+        Objects.requireNonNull(policy, "policy");
+        if (document == null || !(document.isObject() || document.isArray())) {
+            throw new JsonLdException(JsonLdError.INVALID_JSON_LD, "a JSON-LD document is a JSON object or array");
+        }
+        JsonStructure json = (JsonStructure) JakartaJson.from(document);
+        JsonLdOptions options = new JsonLdOptions(ShippedContextLoader.INSTANCE);
+        options.setContextCache(CONTEXT_CACHE);
+        options.setUndefinedTermsPolicy(policy == TermPolicy.REJECT_UNDEFINED
+                ? JsonLdOptions.ProcessingPolicy.Fail : JsonLdOptions.ProcessingPolicy.Ignore);
+        RdfCanon canon = RdfCanon.create("SHA-256", new RdfCanonTimeTicker(CANONICALIZATION_BUDGET_MILLIS));
+        try {
+            JsonLd.toRdf(JsonDocument.of(json)).options(options).provide(canon);
+        } catch (com.apicatalog.jsonld.JsonLdError e) {
+            throw translate(e);
+        } catch (RuntimeException e) {
+            // Titanium signals some malformed inputs with unchecked exceptions; never let them escape.
+            throw new JsonLdException(JsonLdError.INVALID_JSON_LD, "not valid JSON-LD: " + e.getClass().getSimpleName(), e);
+        }
+        StringWriter out = new StringWriter(1024);
+        try {
+            canon.provide(new NQuadsWriter(out));
+        } catch (RdfConsumerException | RuntimeException e) {
+            throw new JsonLdException(JsonLdError.CANONICALIZATION_FAILED,
+                    "RDFC-1.0 canonicalization failed or exceeded " + CANONICALIZATION_BUDGET_MILLIS + " ms", e);
+        }
+        return out.toString();
+    }
+
+    private static JsonLdException translate(com.apicatalog.jsonld.JsonLdError e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonLdException ours) {
+                return new JsonLdException(ours.code(), ours.getMessage(), e);
+            }
+        }
+        JsonLdErrorCode code = e.getCode();
+        if (code == JsonLdErrorCode.UNDEFINED_TERM) {
+            return new JsonLdException(JsonLdError.UNDEFINED_TERM,
+                    "safe mode: the document uses a term that no context defines, which canonicalization would drop", e);
+        }
+        if (code == JsonLdErrorCode.LOADING_DOCUMENT_FAILED || code == JsonLdErrorCode.LOADING_REMOTE_CONTEXT_FAILED) {
+            return new JsonLdException(JsonLdError.UNKNOWN_CONTEXT, "a context could not be loaded from the shipped set", e);
+        }
+        String name = code == null ? "UNKNOWN" : code.name();
+        if (name.contains("CONTEXT") || name.contains("TERM_DEFINITION") || name.contains("PROTECTED")) {
+            return new JsonLdException(JsonLdError.INVALID_CONTEXT, "invalid JSON-LD context: " + name.toLowerCase(java.util.Locale.ROOT), e);
+        }
+        return new JsonLdException(JsonLdError.INVALID_JSON_LD, "not valid JSON-LD: " + name.toLowerCase(java.util.Locale.ROOT), e);
+    }
+
+    /** A thread-safe, unbounded cache: only the shipped contexts (a few dozen) are ever keys. */
+    private static final class SharedCache<K, V> implements Cache<K, V> {
+        private final ConcurrentHashMap<K, V> map = new ConcurrentHashMap<>();
+
+        @Override
+        public boolean containsKey(K key) {
+            return map.containsKey(key);
+        }
+
+        @Override
+        public V get(K key) {
+            return map.get(key);
+        }
+
+        @Override
+        public void put(K key, V value) {
+            if (map.size() < 1024) {
+                map.put(key, value);
+            }
+        }
+    }
+}
