@@ -23,6 +23,17 @@ final class JakartaJson {
     private JakartaJson() {
     }
 
+    /** An object's members except {@code skipped}, which the caller handles itself. */
+    static jakarta.json.JsonObject objectWithout(JsonNode object, String skipped) throws JsonLdException {
+        JsonObjectBuilder builder = PROVIDER.createObjectBuilder();
+        for (Map.Entry<String, JsonNode> member : object.properties()) {
+            if (!member.getKey().equals(skipped)) {
+                builder.add(member.getKey(), from(member.getValue()));
+            }
+        }
+        return builder.build();
+    }
+
     static JsonValue from(JsonNode node) throws JsonLdException {
         return switch (node.getNodeType()) {
             case OBJECT -> {

@@ -3,13 +3,20 @@ package org.creditmesh.core.jsonld;
 import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.context.cache.Cache;
+import com.apicatalog.jsonld.expansion.Expansion;
+import com.apicatalog.jsonld.processor.ProcessingRuntime;
+import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.canon.RdfCanonTimeTicker;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.StringWriter;
@@ -45,6 +52,14 @@ public final class RdfCanonicalizer {
     /** Parsed remote contexts as Titanium's context processing keeps them; shared by every call. */
     private static final Cache<String, JsonValue> CONTEXT_CACHE = new SharedCache<>();
 
+    /** Bounds the active-context cache: inline contexts come from input and must not grow it without end. */
+    private static final int MAX_CACHED_CONTEXTS = 256;
+
+    private static final ConcurrentHashMap<ContextKey, ActiveContext> ACTIVE_CONTEXTS = new ConcurrentHashMap<>();
+
+    private static final String CONTEXT = "@context";
+    private static final String GRAPH = "@graph";
+
     private RdfCanonicalizer() {
     }
 
@@ -59,14 +74,17 @@ public final class RdfCanonicalizer {
         if (document == null || !(document.isObject() || document.isArray())) {
             throw new JsonLdException(JsonLdError.INVALID_JSON_LD, "a JSON-LD document is a JSON object or array");
         }
-        JsonStructure json = (JsonStructure) JakartaJson.from(document);
-        JsonLdOptions options = new JsonLdOptions(ShippedContextLoader.INSTANCE);
-        options.setContextCache(CONTEXT_CACHE);
-        options.setUndefinedTermsPolicy(policy == TermPolicy.REJECT_UNDEFINED
-                ? JsonLdOptions.ProcessingPolicy.Fail : JsonLdOptions.ProcessingPolicy.Ignore);
+        JsonLdOptions options = options(policy);
         RdfCanon canon = RdfCanon.create("SHA-256", new RdfCanonTimeTicker(CANONICALIZATION_BUDGET_MILLIS));
         try {
-            JsonLd.toRdf(JsonDocument.of(json)).options(options).provide(canon);
+            JsonNode context = document.isObject() ? document.get(CONTEXT) : null;
+            if (context != null) {
+                ActiveContext active = activeContext(context, policy);
+                ToRdfProcessor.toRdf(canon, expand(active, JakartaJson.objectWithout(document, CONTEXT)), options);
+            } else {
+                JsonStructure json = (JsonStructure) JakartaJson.from(document);
+                JsonLd.toRdf(JsonDocument.of(json)).options(options).provide(canon);
+            }
         } catch (com.apicatalog.jsonld.JsonLdError e) {
             throw translate(e);
         } catch (RuntimeException e) {
@@ -81,6 +99,52 @@ public final class RdfCanonicalizer {
                     "RDFC-1.0 canonicalization failed or exceeded " + CANONICALIZATION_BUDGET_MILLIS + " ms", e);
         }
         return out.toString();
+    }
+
+    private static JsonLdOptions options(TermPolicy policy) {
+        JsonLdOptions options = new JsonLdOptions(ShippedContextLoader.INSTANCE);
+        options.setContextCache(CONTEXT_CACHE);
+        options.setUndefinedTermsPolicy(policy == TermPolicy.REJECT_UNDEFINED
+                ? JsonLdOptions.ProcessingPolicy.Fail : JsonLdOptions.ProcessingPolicy.Ignore);
+        return options;
+    }
+
+    /**
+     * The active context after processing a top-level {@code @context} value (JSON-LD 1.1 Expansion
+     * step 9), built once per distinct value and policy. Processing the VC v2 context's protected and
+     * scoped term definitions is most of the cost of expanding a credential, and every credential of
+     * an issuer has the same {@code @context}. Titanium clones an active context before changing it
+     * (Context Processing step 1), so a cached one is never modified and can be shared by threads.
+     */
+    private static ActiveContext activeContext(JsonNode context, TermPolicy policy)
+            throws com.apicatalog.jsonld.JsonLdError, JsonLdException {
+        ContextKey key = new ContextKey(context.toString(), policy);
+        ActiveContext cached = ACTIVE_CONTEXTS.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        ActiveContext initial = new ActiveContext(null, null, ProcessingRuntime.of(options(policy)));
+        ActiveContext active = initial.newContext().create(JakartaJson.from(context), null);
+        if (ACTIVE_CONTEXTS.size() < MAX_CACHED_CONTEXTS) {
+            ACTIVE_CONTEXTS.putIfAbsent(key, active);
+        }
+        return active;
+    }
+
+    /** JSON-LD 1.1 Expansion of a top-level object whose {@code @context} is already in {@code active}. */
+    private static JsonArray expand(ActiveContext active, JsonObject body) throws com.apicatalog.jsonld.JsonLdError {
+        JsonValue expanded = Expansion.with(active, body, null, null).frameExpansion(false).ordered(false).compute();
+        // Expansion algorithm, final steps: a lone @graph is unwrapped, null becomes an empty array.
+        if (expanded instanceof JsonObject object && object.size() == 1 && object.containsKey(GRAPH)) {
+            expanded = object.get(GRAPH);
+        }
+        if (expanded == null || expanded.getValueType() == JsonValue.ValueType.NULL) {
+            return JsonValue.EMPTY_JSON_ARRAY;
+        }
+        return expanded instanceof JsonArray array ? array : Json.createArrayBuilder().add(expanded).build();
+    }
+
+    private record ContextKey(String context, TermPolicy policy) {
     }
 
     private static JsonLdException translate(com.apicatalog.jsonld.JsonLdError e) {

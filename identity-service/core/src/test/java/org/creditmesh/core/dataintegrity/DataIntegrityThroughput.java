@@ -1,0 +1,101 @@
+package org.creditmesh.core.dataintegrity;
+
+import com.apicatalog.jsonld.JsonLd;
+import com.apicatalog.jsonld.JsonLdOptions;
+import com.apicatalog.jsonld.document.JsonDocument;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.json.JsonStructure;
+import jakarta.json.spi.JsonProvider;
+import java.io.StringReader;
+import java.time.Instant;
+import org.creditmesh.core.json.Json;
+import org.creditmesh.core.jsonld.RdfCanonicalizer;
+import org.creditmesh.core.jsonld.ShippedContextLoader;
+import org.creditmesh.core.keys.KeyType;
+import org.creditmesh.core.keys.SigningKey;
+
+/**
+ * A quick, hand-run throughput measurement of eddsa-rdfc-2022 on a 9-claim KYC-like credential, with
+ * a breakdown of where a verification spends its time. Not a unit test and not JMH: run it with
+ * {@code java -cp ... org.creditmesh.core.dataintegrity.DataIntegrityThroughput [seconds]} (see the
+ * branch report). Single-threaded, so the numbers are per core.
+ */
+public final class DataIntegrityThroughput {
+
+    static final String CREDENTIAL = """
+            {
+              "@context": ["https://www.w3.org/ns/credentials/v2", "https://www.w3.org/ns/credentials/examples/v2"],
+              "id": "urn:uuid:1f3c1a44-7d2b-4b8e-9d6f-5a7e2b1c9d01",
+              "type": ["VerifiableCredential", "KycCredential"],
+              "issuer": "did:key:z6MkrJVnaZkeFzdQyMZu1cgjg7k1pZZ6pvBQ7XJPt4swbTQ2",
+              "validFrom": "2026-01-01T00:00:00Z",
+              "validUntil": "2027-01-01T00:00:00Z",
+              "credentialSubject": {
+                "id": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+                "identityVerified": true,
+                "verificationLevel": "substantial",
+                "country": "DE",
+                "ageBand": "25-34",
+                "employmentStatus": "employed",
+                "incomeBand": "40000-60000",
+                "residentSince": "2019-04-01",
+                "documentType": "passport",
+                "verifiedAt": "2026-01-01T00:00:00Z"
+              }
+            }
+            """;
+
+    private DataIntegrityThroughput() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+        SigningKey key = SigningKey.generate(KeyType.ED25519);
+        String method = "did:key:" + key.publicKey().toMultikey() + "#" + key.publicKey().toMultikey();
+        ObjectNode unsecured = Json.parseObject(CREDENTIAL);
+        DataIntegritySigner signer = new DataIntegritySigner(key);
+        ObjectNode signed = signer.sign(unsecured, ProofOptions.assertion(method, Instant.parse("2026-01-01T00:00:00Z")));
+        String signedText = Json.write(signed);
+        DataIntegrityVerifier verifier = new DataIntegrityVerifier(VerificationMethodResolver.fixed(key.publicKey()));
+        VerificationOptions options = VerificationOptions.assertion(Instant.now());
+
+        JsonStructure jakarta = JsonProvider.provider().createReader(new StringReader(CREDENTIAL)).read();
+        byte[] hash = new byte[64];
+        byte[] signature = key.sign(hash);
+
+        run("verify (parse JSON text + verify)", seconds, () -> verifier.verify(Json.parseObject(signedText), options));
+        run("issue (sign)", seconds, () -> signer.sign(unsecured, ProofOptions.assertion(method, Instant.now())));
+        run("  part: canonicalize document (expand+toRdf+RDFC)", seconds, () -> RdfCanonicalizer.canonicalize(unsecured));
+        run("  part: expand+toRdf only (no RDFC)", seconds, () -> {
+            JsonLdOptions o = new JsonLdOptions(ShippedContextLoader.INSTANCE);
+            JsonLd.toRdf(JsonDocument.of(jakarta)).options(o).provide((s, p, ob, dt, lang, dir, g) -> null);
+        });
+        run("  part: expand only", seconds, () -> JsonLd.expand(JsonDocument.of(jakarta)).loader(ShippedContextLoader.INSTANCE).get());
+        run("  part: Ed25519 verify", seconds, () -> key.publicKey().verify(hash, signature));
+        ObjectNode parsed = Json.parseObject(signedText);
+        run("  part: parse JSON text (strict Jackson)", seconds, () -> Json.parseObject(signedText));
+        run("verify (pre-parsed document)", seconds, () -> verifier.verify(parsed, options));
+        run("verify (parse JSON text + verify), again", seconds, () -> verifier.verify(Json.parseObject(signedText), options));
+    }
+
+    @FunctionalInterface
+    interface Step {
+        void run() throws Exception;
+    }
+
+    private static void run(String name, double seconds, Step step) throws Exception {
+        long warmEnd = System.nanoTime() + (long) (seconds * 0.5e9);
+        while (System.nanoTime() < warmEnd) {
+            step.run();
+        }
+        long start = System.nanoTime();
+        long end = start + (long) (seconds * 1e9);
+        long count = 0;
+        while (System.nanoTime() < end) {
+            step.run();
+            count++;
+        }
+        double elapsed = (System.nanoTime() - start) / 1e9;
+        System.out.printf("%-52s %10.0f ops/s  (%.1f us/op)%n", name, count / elapsed, elapsed * 1e6 / count);
+    }
+}
