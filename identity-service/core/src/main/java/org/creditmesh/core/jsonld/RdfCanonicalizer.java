@@ -1,11 +1,11 @@
 package org.creditmesh.core.jsonld;
 
-import com.apicatalog.jsonld.JsonLd;
 import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.context.cache.Cache;
 import com.apicatalog.jsonld.expansion.Expansion;
+import com.apicatalog.jsonld.processor.ExpansionProcessor;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.jsonld.document.JsonDocument;
@@ -17,9 +17,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.StringWriter;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -78,13 +80,13 @@ public final class RdfCanonicalizer {
         RdfCanon canon = RdfCanon.create("SHA-256", new RdfCanonTimeTicker(CANONICALIZATION_BUDGET_MILLIS));
         try {
             JsonNode context = document.isObject() ? document.get(CONTEXT) : null;
-            if (context != null) {
-                ActiveContext active = activeContext(context, policy);
-                ToRdfProcessor.toRdf(canon, expand(active, JakartaJson.objectWithout(document, CONTEXT)), options);
-            } else {
-                JsonStructure json = (JsonStructure) JakartaJson.from(document);
-                JsonLd.toRdf(JsonDocument.of(json)).options(options).provide(canon);
+            JsonArray expanded = context != null
+                    ? expand(activeContext(context, policy), JakartaJson.objectWithout(document, CONTEXT))
+                    : ExpansionProcessor.expand(JsonDocument.of((JsonStructure) JakartaJson.from(document)), options, false);
+            if (policy == TermPolicy.REJECT_UNDEFINED) {
+                requireAbsoluteIris(expanded);
             }
+            ToRdfProcessor.toRdf(canon, expanded, options);
         } catch (com.apicatalog.jsonld.JsonLdError e) {
             throw translate(e);
         } catch (RuntimeException e) {
@@ -142,6 +144,52 @@ public final class RdfCanonicalizer {
             return JsonValue.EMPTY_JSON_ARRAY;
         }
         return expanded instanceof JsonArray array ? array : Json.createArrayBuilder().add(expanded).build();
+    }
+
+    /**
+     * Safe mode, second half: Titanium's undefined-term policy covers property names only. A
+     * {@code type} or {@code id} value that no context turns into an absolute IRI stays relative and
+     * toRdf drops it just as silently, so reject those too.
+     */
+    private static void requireAbsoluteIris(JsonValue value) throws JsonLdException {
+        if (value instanceof JsonArray array) {
+            for (JsonValue element : array) {
+                requireAbsoluteIris(element);
+            }
+        } else if (value instanceof JsonObject object) {
+            if (object.containsKey("@value")) {
+                JsonValue datatype = object.get("@type");
+                if (datatype instanceof JsonString iri && !"@json".equals(iri.getString())) {
+                    requireAbsolute(iri.getString(), "datatype");
+                }
+                return;
+            }
+            JsonValue types = object.get("@type");
+            if (types instanceof JsonArray list) {
+                for (JsonValue type : list) {
+                    if (type instanceof JsonString iri) {
+                        requireAbsolute(iri.getString(), "type");
+                    }
+                }
+            } else if (types instanceof JsonString iri) {
+                requireAbsolute(iri.getString(), "type");
+            }
+            if (object.get("@id") instanceof JsonString id) {
+                requireAbsolute(id.getString(), "id");
+            }
+            for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+                if (!member.getKey().equals("@type") && !member.getKey().equals("@id")) {
+                    requireAbsoluteIris(member.getValue());
+                }
+            }
+        }
+    }
+
+    private static void requireAbsolute(String iri, String what) throws JsonLdException {
+        if (iri.indexOf(':') < 0) {
+            throw new JsonLdException(JsonLdError.UNDEFINED_TERM, "safe mode: a " + what
+                    + " value is not defined by any context (it would be dropped from the signed data)");
+        }
     }
 
     private record ContextKey(String context, TermPolicy policy) {
