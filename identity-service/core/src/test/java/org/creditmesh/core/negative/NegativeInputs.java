@@ -1,7 +1,14 @@
 package org.creditmesh.core.negative;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import org.creditmesh.core.dataintegrity.DataIntegritySpecs;
+import org.creditmesh.core.dataintegrity.DataIntegrityVerifier;
+import org.creditmesh.core.dataintegrity.VerificationMethodResolver;
+import org.creditmesh.core.dataintegrity.VerificationOptions;
 import org.creditmesh.core.error.CreditMeshException;
+import org.creditmesh.core.jsonld.RdfCanonicalizer;
+import org.creditmesh.core.jsonld.RdfCanonicalizer.TermPolicy;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.keys.VerificationKey;
 
@@ -22,6 +29,17 @@ final class NegativeInputs {
             case "jwk" -> VerificationKey.parseJwk(input.isTextual() ? input.asText() : Json.write(input));
             // A publicKeyMultibase value.
             case "multikey" -> VerificationKey.fromMultikey(input.asText());
+            // A secured JSON-LD document; context: publicKeyMultibase (the key any verificationMethod
+            // resolves to), now, optional expectedProofPurpose (default assertionMethod), challenge, domain.
+            case "di" -> new DataIntegrityVerifier(VerificationMethodResolver.fixed(
+                    VerificationKey.fromMultikey(context.path("publicKeyMultibase").asText())))
+                    .verify(input, new VerificationOptions(
+                            context.path("expectedProofPurpose").asText(DataIntegritySpecs.ASSERTION_METHOD),
+                            Instant.parse(context.path("now").asText("2026-01-01T00:00:00Z")),
+                            context.path("challenge").asText(null), context.path("domain").asText(null),
+                            TermPolicy.REJECT_UNDEFINED));
+            // A JSON-LD document canonicalized in safe mode.
+            case "jsonld" -> RdfCanonicalizer.canonicalize(input);
             default -> throw new IllegalArgumentException("unknown negative case kind: " + kind);
         }
     }
