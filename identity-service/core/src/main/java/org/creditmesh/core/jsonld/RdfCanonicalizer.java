@@ -48,7 +48,7 @@ public final class RdfCanonicalizer {
 
     /**
      * Upper bound on the canonicalization of one document. RDFC-1.0 is exponential on crafted
-     * blank-node graphs (RDFC-1.0, Security Considerations: "Dataset Poisoning"; a 6-node clique already
+     * blank-node graphs (RDFC-1.0, Security Considerations: "Dataset Poisoning"; a 10-node clique
      * exceeds it); real credentials take well under 10 ms.
      */
     public static final long CANONICALIZATION_BUDGET_MILLIS = 1_000;
