@@ -17,8 +17,9 @@ import org.creditmesh.core.keys.SigningKey;
 /**
  * A quick, hand-run throughput measurement of eddsa-rdfc-2022 on a 9-claim KYC-like credential, with
  * a breakdown of where a verification spends its time. Not a unit test and not JMH: run it with
- * {@code java -cp ... org.creditmesh.core.dataintegrity.DataIntegrityThroughput [seconds]} (see the
- * branch report). Single-threaded, so the numbers are per core.
+ * {@code java -cp ... org.creditmesh.core.dataintegrity.DataIntegrityThroughput [seconds] [credential.json]}
+ * (default: the built-in credential below; e.g. pass {@code schemas/examples/kyc/valid/...json} with the
+ * schemas module on the class path). Single-threaded, so the numbers are per core.
  */
 public final class DataIntegrityThroughput {
 
@@ -50,16 +51,17 @@ public final class DataIntegrityThroughput {
 
     public static void main(String[] args) throws Exception {
         double seconds = args.length > 0 ? Double.parseDouble(args[0]) : 5;
+        String credential = args.length > 1 ? java.nio.file.Files.readString(java.nio.file.Path.of(args[1])) : CREDENTIAL;
         SigningKey key = SigningKey.generate(KeyType.ED25519);
         String method = "did:key:" + key.publicKey().toMultikey() + "#" + key.publicKey().toMultikey();
-        ObjectNode unsecured = Json.parseObject(CREDENTIAL);
+        ObjectNode unsecured = Json.parseObject(credential);
         DataIntegritySigner signer = new DataIntegritySigner(key);
         ObjectNode signed = signer.sign(unsecured, ProofOptions.assertion(method, Instant.parse("2026-01-01T00:00:00Z")));
         String signedText = Json.write(signed);
         DataIntegrityVerifier verifier = new DataIntegrityVerifier(VerificationMethodResolver.fixed(key.publicKey()));
         VerificationOptions options = VerificationOptions.assertion(Instant.now());
 
-        JsonStructure jakarta = JsonProvider.provider().createReader(new StringReader(CREDENTIAL)).read();
+        JsonStructure jakarta = JsonProvider.provider().createReader(new StringReader(credential)).read();
         byte[] hash = new byte[64];
         byte[] signature = key.sign(hash);
 

@@ -6,6 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.jsonld.RdfCanonicalizer.TermPolicy;
 import org.junit.jupiter.api.Test;
@@ -70,6 +75,31 @@ class RdfCanonicalizerTest {
         assertThat(RdfCanonicalizer.canonicalize(doc)).isEqualTo(cached);
         assertThat(RdfCanonicalizer.canonicalize(wrapped)).isEqualTo(cached);
         assertThat(cached).contains("_:c14n").contains("<https://creditmesh.example/vocab#score> \"712\"");
+    }
+
+    @Test
+    void theSharedContextCachesGiveTheSameResultUnderConcurrency() throws Exception {
+        List<ObjectNode> documents = new ArrayList<>();
+        List<String> expected = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            ObjectNode doc = document("\"id\": \"urn:uuid:" + i + "\", \"type\": \"VerifiableCredential\", "
+                    + "\"credentialSubject\": {\"id\": \"did:example:" + i + "\", \"score\": " + (500 + i) + "}");
+            documents.add(doc);
+            expected.add(RdfCanonicalizer.canonicalize(Json.mapper().createArrayNode().add(doc)));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> results = new ArrayList<>();
+            for (int round = 0; round < 200; round++) {
+                int i = round % documents.size();
+                results.add(pool.submit(() -> RdfCanonicalizer.canonicalize(documents.get(i)).equals(expected.get(i))));
+            }
+            for (Future<Boolean> result : results) {
+                assertThat(result.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
