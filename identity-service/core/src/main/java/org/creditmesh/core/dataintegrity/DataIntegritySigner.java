@@ -7,6 +7,7 @@ import static org.creditmesh.core.dataintegrity.DataIntegritySpecs.PROOF_VALUE;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Objects;
 import org.creditmesh.core.jsonld.RdfCanonicalizer.TermPolicy;
 import org.creditmesh.core.keys.KeyType;
@@ -29,9 +30,39 @@ public final class DataIntegritySigner {
     }
 
     /**
+     * Adds the context that defines the proof's terms when the document lacks it, as the reference
+     * implementation does ({@code ensureSuiteContext}): a VCDM 1.1 credential does not define
+     * {@code DataIntegrityProof} or {@code cryptosuite}, and without them the proof configuration would
+     * lose its terms (safe mode refuses; plain JSON-LD would drop them and sign less than it shows).
+     * VCDM 2.0's context already defines {@code DataIntegrityProof} and its terms.
+     */
+    static void ensureSuiteContext(ObjectNode document, Cryptosuite suite) {
+        JsonNode context = document.get(CONTEXT);
+        List<String> satisfied = suite == Cryptosuite.EDDSA_RDFC_2022
+                ? List.of(DataIntegritySpecs.CREDENTIALS_V2_CONTEXT, DataIntegritySpecs.DATA_INTEGRITY_V2_CONTEXT,
+                        DataIntegritySpecs.DATA_INTEGRITY_V1_CONTEXT)
+                : List.of(DataIntegritySpecs.ED25519_2020_CONTEXT);
+        for (JsonNode entry : context.isArray() ? context : List.of(context)) {
+            if (entry.isTextual() && satisfied.contains(entry.textValue())) {
+                return;
+            }
+        }
+        ArrayNode extended = document.arrayNode();
+        if (context.isArray()) {
+            extended.addAll((ArrayNode) context);
+        } else {
+            extended.add(context);
+        }
+        extended.add(suite == Cryptosuite.EDDSA_RDFC_2022
+                ? DataIntegritySpecs.DATA_INTEGRITY_V2_CONTEXT : DataIntegritySpecs.ED25519_2020_CONTEXT);
+        document.set(CONTEXT, extended);
+    }
+
+    /**
      * A copy of {@code document} with a proof added. If it already has a proof, the new one joins it
      * in a proof set (Data Integrity 1.0 section 2.1.2); each proof of a set signs the document without
-     * any proof.
+     * any proof. If the document's {@code @context} does not define the proof's terms, the suite's
+     * context is appended to it (see {@link #ensureSuiteContext}).
      */
     public ObjectNode sign(JsonNode document, ProofOptions options) throws DataIntegrityException {
         Objects.requireNonNull(options, "options");
@@ -45,6 +76,7 @@ public final class DataIntegritySigner {
         ObjectNode unsecured = input.deepCopy();
         JsonNode existing = unsecured.remove(PROOF);
         Cryptosuite suite = options.suite();
+        ensureSuiteContext(unsecured, suite);
         ObjectNode proof = options.toJson();
         String transformed = suite.transform(unsecured, TermPolicy.REJECT_UNDEFINED);
         String config = suite.proofConfiguration(proof, unsecured.get(CONTEXT), TermPolicy.REJECT_UNDEFINED);

@@ -31,6 +31,12 @@ public final class DataIntegritySpecs {
     /** The context an {@code Ed25519Signature2020} document must use (it defines the proof terms). */
     public static final String ED25519_2020_CONTEXT = "https://w3id.org/security/suites/ed25519-2020/v1";
 
+    /** VCDM 2.0 base context; it defines {@code DataIntegrityProof} and its terms. */
+    public static final String CREDENTIALS_V2_CONTEXT = "https://www.w3.org/ns/credentials/v2";
+    /** Data Integrity 1.0 section 2.4 (contexts): for documents whose own contexts lack the proof terms. */
+    public static final String DATA_INTEGRITY_V2_CONTEXT = "https://w3id.org/security/data-integrity/v2";
+    public static final String DATA_INTEGRITY_V1_CONTEXT = "https://w3id.org/security/data-integrity/v1";
+
     /** Proof purposes (Controlled Identifiers 1.0, verification relationships). */
     public static final String ASSERTION_METHOD = "assertionMethod";
     public static final String AUTHENTICATION = "authentication";

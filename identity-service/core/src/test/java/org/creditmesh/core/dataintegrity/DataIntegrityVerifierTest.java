@@ -58,6 +58,20 @@ class DataIntegrityVerifierTest {
     }
 
     @Test
+    void addsTheDataIntegrityContextToAVcdm11CredentialAsTheReferenceImplementationDoes() throws Exception {
+        ObjectNode vcdm11 = Json.parseObject("""
+                {"@context": ["https://www.w3.org/2018/credentials/v1", "https://www.w3.org/2018/credentials/examples/v1"],
+                 "type": ["VerifiableCredential", "AlumniCredential"], "issuer": "did:example:university",
+                 "issuanceDate": "2025-01-01T00:00:00Z",
+                 "credentialSubject": {"id": "did:example:graduate", "alumniOf": "Example University"}}
+                """);
+        ObjectNode secured = new DataIntegritySigner(key).sign(vcdm11, ProofOptions.assertion(method, CREATED));
+        assertThat(secured.get("@context")).hasSize(3);
+        assertThat(secured.get("@context").get(2).asText()).isEqualTo("https://w3id.org/security/data-integrity/v2");
+        assertThat(verifier.verify(secured, VerificationOptions.assertion(NOW))).hasSize(1);
+    }
+
+    @Test
     void verifiesEveryProofOfAProofSet() throws Exception {
         SigningKey second = SigningKey.generate(KeyType.ED25519);
         ObjectNode once = new DataIntegritySigner(key).sign(credential(), ProofOptions.assertion(method, CREATED));
