@@ -78,6 +78,11 @@ public final class DataIntegrityVerifier {
         String verificationMethod = requiredString(proof, VERIFICATION_METHOD);
         String proofPurpose = requiredString(proof, PROOF_PURPOSE);
         byte[] proofBytes = proofBytes(proof);
+        if (suite == Cryptosuite.ED25519_SIGNATURE_2020 && !proof.has(CREATED)) {
+            // Appendix A.1.2: "The created property of the proof MUST be" present for this suite
+            // (optional for DataIntegrityProof).
+            throw new DataIntegrityException(DataIntegrityError.INVALID_PROOF, "an Ed25519Signature2020 proof needs 'created'");
+        }
         Instant created = proof.has(CREATED) ? dateTime(proof, CREATED) : null;
 
         // Data Integrity 1.0 section 4.2: purpose, expiry, domain and challenge are checked by the verifier.
