@@ -4,12 +4,12 @@ import com.apicatalog.jsonld.JsonLdErrorCode;
 import com.apicatalog.jsonld.JsonLdOptions;
 import com.apicatalog.jsonld.context.ActiveContext;
 import com.apicatalog.jsonld.context.cache.Cache;
+import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.jsonld.expansion.Expansion;
 import com.apicatalog.jsonld.processor.ExpansionProcessor;
 import com.apicatalog.jsonld.processor.ProcessingRuntime;
 import com.apicatalog.jsonld.processor.ToRdfProcessor;
 import com.apicatalog.jsonld.uri.UriValidationPolicy;
-import com.apicatalog.jsonld.document.JsonDocument;
 import com.apicatalog.rdf.api.RdfConsumerException;
 import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.canon.RdfCanonTimeTicker;
@@ -56,8 +56,14 @@ public final class RdfCanonicalizer {
     /** Parsed remote contexts as Titanium's context processing keeps them; shared by every call. */
     private static final Cache<String, JsonValue> CONTEXT_CACHE = new SharedCache<>();
 
-    /** Bounds the active-context cache: inline contexts come from input and must not grow it without end. */
-    private static final int MAX_CACHED_CONTEXTS = 256;
+    /**
+     * Bounds of the active-context cache, which input fills: contexts made only of (known) URLs, what
+     * real credentials use, get most of the room; values with inline definitions get a smaller share so
+     * that junk inline contexts cannot crowd out the real ones. Past the bound, contexts are processed
+     * on every call (correct, only slower).
+     */
+    private static final int MAX_CACHED_URL_CONTEXTS = 1024;
+    private static final int MAX_CACHED_INLINE_CONTEXTS = 128;
 
     private static final ConcurrentHashMap<ContextKey, ActiveContext> ACTIVE_CONTEXTS = new ConcurrentHashMap<>();
 
@@ -132,10 +138,20 @@ public final class RdfCanonicalizer {
         }
         ActiveContext initial = new ActiveContext(null, null, ProcessingRuntime.of(options(policy)));
         ActiveContext active = initial.newContext().create(JakartaJson.from(context), null);
-        if (ACTIVE_CONTEXTS.size() < MAX_CACHED_CONTEXTS) {
+        boolean urlsOnly = context.isTextual() || (context.isArray() && allTextual(context));
+        if (ACTIVE_CONTEXTS.size() < (urlsOnly ? MAX_CACHED_URL_CONTEXTS : MAX_CACHED_INLINE_CONTEXTS)) {
             ACTIVE_CONTEXTS.putIfAbsent(key, active);
         }
         return active;
+    }
+
+    private static boolean allTextual(JsonNode array) {
+        for (JsonNode entry : array) {
+            if (!entry.isTextual()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** JSON-LD 1.1 Expansion of a top-level object whose {@code @context} is already in {@code active}. */
