@@ -80,11 +80,7 @@ public enum Cryptosuite {
      * @param unsecuredDocument the document without {@code proof}
      */
     public String transform(ObjectNode unsecuredDocument, TermPolicy policy) throws DataIntegrityException {
-        try {
-            return RdfCanonicalizer.canonicalize(unsecuredDocument, policy);
-        } catch (JsonLdException e) {
-            throw DataIntegrityException.of(e);
-        }
+        return canonicalize(unsecuredDocument, policy);
     }
 
     /**
@@ -110,8 +106,15 @@ public enum Cryptosuite {
             ordered.setAll(config);
             config = ordered;
         }
+        return PROOF_CONFIGURATIONS.canonicalize(config, policy, c -> canonicalize(c, policy));
+    }
+
+    /** Shared by all suites: the cache key includes the proof type and cryptosuite. */
+    static final ProofConfigurationCache PROOF_CONFIGURATIONS = new ProofConfigurationCache();
+
+    private static String canonicalize(ObjectNode document, TermPolicy policy) throws DataIntegrityException {
         try {
-            return RdfCanonicalizer.canonicalize(config, policy);
+            return RdfCanonicalizer.canonicalize(document, policy);
         } catch (JsonLdException e) {
             throw DataIntegrityException.of(e);
         }
