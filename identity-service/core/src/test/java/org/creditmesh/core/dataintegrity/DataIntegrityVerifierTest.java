@@ -124,6 +124,28 @@ class DataIntegrityVerifierTest {
     }
 
     @Test
+    void verifiesAPresentationWhoseProofCoversTheEmbeddedSignedCredential() throws Exception {
+        ObjectNode vc = new DataIntegritySigner(key).sign(credential(), ProofOptions.assertion(method, CREATED));
+        SigningKey holder = SigningKey.generate(KeyType.ED25519);
+        String holderMethod = TestKeys.didKeyMethod(holder.publicKey());
+        ObjectNode vp = Json.parseObject("""
+                {"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiablePresentation"]}""");
+        vp.put("holder", holderMethod.substring(0, holderMethod.indexOf('#')));
+        vp.putArray("verifiableCredential").add(vc);
+        ObjectNode securedVp = new DataIntegritySigner(holder).sign(vp,
+                ProofOptions.authentication(holderMethod, NOW, "c-7f3a", "lender.example"));
+
+        VerificationOptions presentation = VerificationOptions.authentication(NOW, "c-7f3a", "lender.example");
+        assertThat(verifier.verify(securedVp, presentation)).singleElement()
+                .extracting(VerifiedProof::key).isEqualTo(holder.publicKey());
+        assertThat(verifier.verify(securedVp.get("verifiableCredential").get(0), VerificationOptions.assertion(NOW)))
+                .singleElement().extracting(VerifiedProof::key).isEqualTo(key.publicKey());
+
+        ((ObjectNode) securedVp.at("/verifiableCredential/0/credentialSubject")).put("lateInstalments", 0);
+        assertThat(failure(securedVp, presentation).code()).isEqualTo(DataIntegrityError.SIGNATURE_INVALID);
+    }
+
+    @Test
     void anExpiredProofFailsFromItsExpiryInstantOn() throws Exception {
         Instant expires = Instant.parse("2026-03-01T00:00:00Z");
         ObjectNode secured = new DataIntegritySigner(key).sign(credential(),
