@@ -104,7 +104,8 @@ public final class DataIntegrityVerifier {
         ObjectNode document = unsecuredDocument;
         JsonNode documentContext = document.get(CONTEXT);
         if (documentContext == null) {
-            throw new DataIntegrityException(DataIntegrityError.CONTEXT_MISMATCH, "the secured document has no @context");
+            throw new DataIntegrityException(DataIntegrityError.INVALID_DOCUMENT,
+                    "the secured document has no @context, which an RDFC cryptosuite needs");
         }
         if (suite == Cryptosuite.EDDSA_RDFC_2022 && proof.has(CONTEXT)) {
             // EdDSA Cryptosuites v1.0, section 3.2.2: the document's @context must start with the proof's,
