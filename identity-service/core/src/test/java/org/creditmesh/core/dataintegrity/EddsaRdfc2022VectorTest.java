@@ -92,12 +92,15 @@ class EddsaRdfc2022VectorTest {
 
     @ParameterizedTest(name = "{0}: signedDataInt.json")
     @ValueSource(strings = {"eddsa-rdfc-2022", "eddsa-rdfc-2022/employ"})
-    @DisplayName("3.2.1 Create Proof with keyPair.json reproduces the signed document exactly")
+    @DisplayName("3.2.1 Create Proof with keyPair.json reproduces proofConfigDataInt.json and the signed document exactly")
     void createProofReproducesTheSignedDocument(String dir) throws Exception {
         SigningKey key = TestKeys.vectorKey();
         ObjectNode config = json(dir, "proofConfigDataInt.json");
         ProofOptions options = ProofOptions.assertion(config.get("verificationMethod").asText(),
                 Instant.parse(config.get("created").asText()));
+        ObjectNode proofConfig = options.toJson();
+        proofConfig.set("@context", unsecured(dir).get("@context"));
+        assertThat(proofConfig).as("proofConfigDataInt.json").isEqualTo(config);
         ObjectNode signed = new DataIntegritySigner(key).sign(unsecured(dir), options);
         assertThat(signed).isEqualTo(json(dir, "signedDataInt.json"));
     }
