@@ -16,6 +16,14 @@ import org.creditmesh.core.did.DidUrl;
 import org.creditmesh.core.did.EthereumAddress;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.jose.VcJwtVerifier;
+import java.time.Instant;
+import org.creditmesh.core.dataintegrity.DataIntegritySpecs;
+import org.creditmesh.core.dataintegrity.DataIntegrityVerifier;
+import org.creditmesh.core.dataintegrity.VerificationMethodResolver;
+import org.creditmesh.core.dataintegrity.VerificationOptions;
+import org.creditmesh.core.error.CreditMeshException;
+import org.creditmesh.core.jsonld.RdfCanonicalizer;
+import org.creditmesh.core.jsonld.RdfCanonicalizer.TermPolicy;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.keys.VerificationKey;
 import org.creditmesh.core.status.BitstringStatusChecker;
@@ -86,6 +94,17 @@ final class NegativeInputs {
                     .verify(text(input), KeyBindingChallenge.of(context.get("aud").asText(), context.get("nonce").asText()));
             // A serialized SD-JWT VC (typ dc+sd-jwt), key binding not required.
             case "sd-jwt-vc" -> SdJwtVcVerifier.of(issuerKeys(context), clock(context)).verify(text(input));
+            // A secured JSON-LD document; context: publicKeyMultibase (the key any verificationMethod
+            // resolves to), now, optional expectedProofPurpose (default assertionMethod), challenge, domain.
+            case "di" -> new DataIntegrityVerifier(VerificationMethodResolver.fixed(
+                    VerificationKey.fromMultikey(context.path("publicKeyMultibase").asText())))
+                    .verify(input, new VerificationOptions(
+                            context.path("expectedProofPurpose").asText(DataIntegritySpecs.ASSERTION_METHOD),
+                            Instant.parse(context.path("now").asText("2026-01-01T00:00:00Z")),
+                            context.path("challenge").asText(null), context.path("domain").asText(null),
+                            TermPolicy.REJECT_UNDEFINED));
+            // A JSON-LD document canonicalized in safe mode.
+            case "jsonld" -> RdfCanonicalizer.canonicalize(input);
             default -> throw new IllegalArgumentException("unknown negative case kind: " + kind);
         }
     }
