@@ -1,0 +1,93 @@
+package org.creditmesh.core.verifier;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.creditmesh.core.dataintegrity.VerificationMethodResolver;
+import org.creditmesh.core.did.Did;
+import org.creditmesh.core.did.DidDocument;
+import org.creditmesh.core.did.DidError;
+import org.creditmesh.core.did.DidException;
+import org.creditmesh.core.did.DidResolver;
+import org.creditmesh.core.did.DidUrl;
+import org.creditmesh.core.did.VerificationRelationship;
+import org.creditmesh.core.jose.KeyResolver;
+import org.creditmesh.core.keys.VerificationKey;
+import org.creditmesh.core.sdjwt.IssuerKeyResolver;
+import org.creditmesh.core.sdjwt.SdJwtError;
+import org.creditmesh.core.sdjwt.SdJwtException;
+
+/**
+ * One DID-based key lookup behind the three securing formats' resolver interfaces, so that every format
+ * applies the same rule: the key must be a verification method of the issuer's (or holder's) DID and
+ * be listed under the relationship the signature is made for (DID Core 1.0 section 5.3).
+ */
+public final class DidKeys {
+
+    private final DidResolver resolver;
+
+    public DidKeys(DidResolver resolver) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+    }
+
+    /** The key named by {@code didUrl} if its DID document authorizes it for {@code relationship}. */
+    public VerificationKey resolve(String didUrl, VerificationRelationship relationship) throws DidException {
+        DidUrl url = DidUrl.parse(didUrl);
+        DidDocument document = resolver.resolve(url.did().toString());
+        return document.authorizedMethod(relationship, didUrl)
+                .orElseThrow(() -> new DidException(DidError.VERIFICATION_METHOD_NOT_FOUND,
+                        "the DID document does not list this verification method under " + relationship.member()))
+                .key();
+    }
+
+    /** VC-JOSE-COSE: the {@code kid} is a DID URL of the controller (the verifier checks the controller). */
+    public KeyResolver forJose() {
+        return (kid, controller, relationship) -> Optional.of(resolve(kid, switch (relationship) {
+            case ASSERTION_METHOD -> VerificationRelationship.ASSERTION_METHOD;
+            case AUTHENTICATION -> VerificationRelationship.AUTHENTICATION;
+        }));
+    }
+
+    /**
+     * SD-JWT VC: the issuer-signed JWT's {@code kid} is a DID URL of {@code iss}; without a {@code kid},
+     * an {@code iss} DID with exactly one assertion method names it.
+     */
+    public IssuerKeyResolver forSdJwt() {
+        return (iss, kid) -> {
+            try {
+                if (kid.isPresent() && kid.get().startsWith("did:")) {
+                    DidUrl url = DidUrl.parse(kid.get());
+                    if (iss.isPresent() && iss.get().startsWith("did:") && !url.did().toString().equals(iss.get())) {
+                        throw new SdJwtException(SdJwtError.UNKNOWN_ISSUER_KEY, "the kid is not a key of the issuer's DID");
+                    }
+                    return resolve(kid.get(), VerificationRelationship.ASSERTION_METHOD);
+                }
+                if (iss.isPresent() && iss.get().startsWith("did:")) {
+                    Did did = Did.parse(iss.get());
+                    var methods = resolver.resolve(did.toString()).verificationMethods(VerificationRelationship.ASSERTION_METHOD);
+                    if (methods.size() == 1) {
+                        return methods.get(0).key();
+                    }
+                    throw new SdJwtException(SdJwtError.UNKNOWN_ISSUER_KEY,
+                            "the issuer DID has " + methods.size() + " assertion methods and the JWT names none with kid");
+                }
+                throw new SdJwtException(SdJwtError.UNKNOWN_ISSUER_KEY, "the issuer is not a DID and no other key source is configured");
+            } catch (DidException e) {
+                throw new SdJwtException(SdJwtError.UNKNOWN_ISSUER_KEY, "issuer key not resolved: " + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** Data Integrity: the proof's verification method, for the relationship its purpose names. */
+    public VerificationMethodResolver forDataIntegrity() {
+        return (verificationMethod, proofPurpose) -> resolve(verificationMethod, relationshipFor(proofPurpose));
+    }
+
+    static VerificationRelationship relationshipFor(String proofPurpose) throws DidException {
+        for (VerificationRelationship relationship : VerificationRelationship.values()) {
+            if (relationship.member().equals(proofPurpose)) {
+                return relationship;
+            }
+        }
+        throw new DidException(DidError.VERIFICATION_METHOD_NOT_FOUND, "unknown proof purpose " + proofPurpose);
+    }
+}
