@@ -8,6 +8,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 import org.creditmesh.core.credential.CredentialSpecs;
+import org.creditmesh.core.credential.DataModelValidator;
 import org.creditmesh.core.credential.Presentation;
 import org.creditmesh.core.dataintegrity.DataIntegritySigner;
 import org.creditmesh.core.dataintegrity.ProofOptions;
@@ -15,6 +16,7 @@ import org.creditmesh.core.did.DidKey;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.jose.VcJwtIssuer;
 import org.creditmesh.core.json.Json;
+import org.creditmesh.core.jsonld.ContextRegistry;
 import org.creditmesh.core.keys.SigningKey;
 import org.creditmesh.core.sdjwt.ClaimPath;
 import org.creditmesh.core.sdjwt.SdJwtHolder;
@@ -70,7 +72,7 @@ public final class CredentialPresenter {
                 vp.put(CredentialSpecs.HOLDER, holder);
                 ArrayNode credentials = vp.putArray("verifiableCredential");
                 credentials.add(Json.parseObject(credential));
-                Presentation.from(vp);
+                Presentation.from(vp, new DataModelValidator(ContextRegistry::isKnown));
                 yield Json.write(new DataIntegritySigner(holderKey).sign(vp,
                         ProofOptions.authentication(verificationMethod, now, challenge.nonce(), challenge.audience())));
             }

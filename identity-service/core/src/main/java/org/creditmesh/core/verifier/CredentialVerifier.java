@@ -287,9 +287,11 @@ public final class CredentialVerifier {
             return CheckResult.failed(Check.STATUS, VerificationFailure.STATUS_UNAVAILABLE,
                     "the credential has a status entry but no status list source is configured");
         }
-        // The status list credential must itself verify, and be the same issuer's (Bitstring Status
-        // List v1.0 section 3.2); it is verified without a status check of its own.
-        CredentialVerifier listVerifier = toBuilder().statusFetcher(null).challenge(null).build();
+        // The status list credential must itself verify (Bitstring Status List v1.0 section 3.2) and be
+        // the same issuer's. It is verified without a status check of its own, and without the trust
+        // policy: accreditations name the credential types an issuer may issue, not its status lists.
+        CredentialVerifier listVerifier = toBuilder().statusFetcher(null).challenge(null)
+                .trustPolicy(TrustPolicy.notConfigured()).build();
         BitstringStatusChecker checker = new BitstringStatusChecker(statusFetcher.get(), (url, fetched) -> {
             VerificationReport listReport = listVerifier.verify(fetched);
             if (!listReport.verified()) {
