@@ -118,7 +118,7 @@ public final class CredentialVerifier {
                 report.issuer(vp.holder());
                 report.add(CheckResult.passed(Check.FORMAT, "vp+jwt"));
                 report.add(CheckResult.passed(Check.SIGNATURE, "signed by the holder's key " + vp.kid()));
-                report.add(CheckResult.passed(Check.DATA_MODEL, "VCDM " + vp.presentation().version()));
+                report.add(CheckResult.passed(Check.DATA_MODEL, "VCDM " + vp.presentation().version().number()));
                 report.add(CheckResult.passed(Check.HOLDER_BINDING, "nonce and audience match; holder signed"));
                 for (VerifiedCredential vc : vp.credentials()) {
                     report.nested(credentialChecks(SecuringFormat.JOSE, vc.credential(),
@@ -265,10 +265,10 @@ public final class CredentialVerifier {
         ReportBuilder report = new ReportBuilder(Optional.of(format)).issuer(credential.issuer()).types(credential.types());
         report.add(CheckResult.passed(Check.FORMAT, format.id()));
         report.add(signature);
-        report.add(CheckResult.passed(Check.DATA_MODEL, "VCDM " + credential.version()));
+        report.add(CheckResult.passed(Check.DATA_MODEL, "VCDM " + credential.version().number()));
         try {
             DataModelValidator.checkValidityPeriod(credential, clock.instant());
-            report.add(CheckResult.passed(Check.VALIDITY_PERIOD, "valid at " + clock.instant()));
+            report.add(CheckResult.passed(Check.VALIDITY_PERIOD, "valid at " + clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS)));
         } catch (CreditMeshException e) {
             report.add(FailureClassifier.failed(e));
         }
