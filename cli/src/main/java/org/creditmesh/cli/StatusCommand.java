@@ -81,9 +81,8 @@ final class StatusCommand {
         }
     }
 
-    @Command(name = "revoke", mixinStandardHelpOptions = true,
-            description = "Set an entry (revoke, or suspend on a suspension list) and sign the list again, in place.")
-    static final class Revoke implements Callable<Integer> {
+    /** Revoke and reinstate: set or clear one entry of a list file, sign the list again, in place. */
+    abstract static class EntryUpdate implements Callable<Integer> {
         @Option(names = "--list", required = true, paramLabel = "LISTFILE")
         Path list;
 
@@ -93,40 +92,40 @@ final class StatusCommand {
         @ArgGroup(exclusive = false)
         IssuerKey key = new IssuerKey();
 
-        @Override
-        public Integer call() throws Exception {
-            long index = entry.resolve(list);
-            CredentialFiles.write(list, key.publisher().update(CredentialFiles.read(list), index, true));
-            System.out.println("set entry " + index + " of " + StatusLists.url(list));
-            return 0;
-        }
-    }
-
-    @Command(name = "reinstate", mixinStandardHelpOptions = true,
-            description = "Clear an entry of a suspension list and sign the list again (revocation is final).")
-    static final class Reinstate implements Callable<Integer> {
-        @Option(names = "--list", required = true, paramLabel = "LISTFILE")
-        Path list;
-
-        @ArgGroup(exclusive = true, multiplicity = "1")
-        Entry entry;
-
-        @ArgGroup(exclusive = false)
-        IssuerKey key = new IssuerKey();
+        /** True to set the entry, false to clear it. */
+        abstract boolean set();
 
         @Override
         public Integer call() throws Exception {
             String text = CredentialFiles.read(list);
             JsonNode purpose = Json.parseObject(text).path("credentialSubject").path(StatusSpecs.STATUS_PURPOSE);
-            if (!StatusSpecs.PURPOSE_SUSPENSION.equals(purpose.asText())) {
+            if (!set() && !StatusSpecs.PURPOSE_SUSPENSION.equals(purpose.asText())) {
                 System.err.println("error [revocation_is_final]: only entries of a suspension list can be cleared"
                         + " (Bitstring Status List v1.0 section 2.1)");
                 return FailureHandler.FAILED;
             }
             long index = entry.resolve(list);
-            CredentialFiles.write(list, key.publisher().update(text, index, false));
-            System.out.println("cleared entry " + index + " of " + StatusLists.url(list));
+            CredentialFiles.write(list, key.publisher().update(text, index, set()));
+            System.out.println((set() ? "set" : "cleared") + " entry " + index + " of " + StatusLists.url(list));
             return 0;
+        }
+    }
+
+    @Command(name = "revoke", mixinStandardHelpOptions = true,
+            description = "Set an entry (revoke, or suspend on a suspension list) and sign the list again, in place.")
+    static final class Revoke extends EntryUpdate {
+        @Override
+        boolean set() {
+            return true;
+        }
+    }
+
+    @Command(name = "reinstate", mixinStandardHelpOptions = true,
+            description = "Clear an entry of a suspension list and sign the list again (revocation is final).")
+    static final class Reinstate extends EntryUpdate {
+        @Override
+        boolean set() {
+            return false;
         }
     }
 
