@@ -251,9 +251,24 @@ public final class CredentialVerifier {
         }
         report.add(CheckResult.passed(Check.FORMAT, "Data Integrity presentation"));
         report.add(CheckResult.passed(Check.SIGNATURE, "signed by the holder"));
-        report.add(CheckResult.passed(Check.HOLDER_BINDING, "challenge and domain match; holder signed"));
-        for (ObjectNode embedded : presentation.verifiableCredentials()) {
-            report.nested(verifyDataIntegrityCredential(embedded));
+        // As for vp+jwt: the holder presents credentials about itself, not someone else's.
+        String holder = presentation.holder().orElse("");
+        List<ObjectNode> embedded = presentation.verifiableCredentials();
+        List<Integer> foreign = new ArrayList<>();
+        for (int i = 0; i < embedded.size(); i++) {
+            List<String> subjects = new ArrayList<>();
+            DataModelValidator.asList(embedded.get(i).get("credentialSubject"))
+                    .forEach(subject -> subjects.add(subject.path("id").asText("")));
+            if (!subjects.contains(holder)) {
+                foreign.add(i);
+            }
+        }
+        report.add(foreign.isEmpty()
+                ? CheckResult.passed(Check.HOLDER_BINDING, "challenge and domain match; holder signed and is the subject")
+                : CheckResult.failed(Check.HOLDER_BINDING, VerificationFailure.HOLDER_BINDING,
+                        "the holder is not a subject of credential(s) " + foreign));
+        for (ObjectNode credential : embedded) {
+            report.nested(verifyDataIntegrityCredential(credential));
         }
         return report.build();
     }

@@ -205,6 +205,17 @@ class CredentialVerifierRoundTripTest {
         assertThat(replayed.failures()).containsExactly(VerificationFailure.HOLDER_BINDING);
     }
 
+    @ParameterizedTest
+    @EnumSource(value = SecuringFormat.class, names = {"JOSE", "DATA_INTEGRITY"})
+    void aHolderCannotPresentSomeoneElsesCredential(SecuringFormat format) throws Exception {
+        String credential = issue(format);
+        CredentialPresenter thief = new CredentialPresenter(SigningKey.generate(KeyType.ED25519), CLOCK);
+        String presentation = thief.present(credential, List.of(), CHALLENGE);
+
+        assertThat(verifier().challenge(CHALLENGE).build().verify(presentation).failures())
+                .contains(VerificationFailure.HOLDER_BINDING);
+    }
+
     @Test
     void anSdJwtPresentationRevealsOnlyTheChosenClaims() throws Exception {
         String presentation = new CredentialPresenter(holderKey, CLOCK)
