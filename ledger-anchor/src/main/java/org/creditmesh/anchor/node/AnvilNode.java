@@ -113,6 +113,36 @@ public final class AnvilNode implements AutoCloseable {
         return log;
     }
 
+    /**
+     * Sends one raw JSON-RPC request ({@code params} is a JSON array) and returns the response body;
+     * for anvil's own methods ({@code anvil_mine}, {@code evm_snapshot}, {@code evm_revert}...) in tests.
+     */
+    public String rpc(String method, String params) throws AnchorException {
+        String body = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"" + method + "\",\"params\":" + params + "}";
+        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(rpcUrl)
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200 || response.body().contains("\"error\"")) {
+                throw new AnchorException(AnchorError.RPC_INVALID_RESPONSE, method + " failed: " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new AnchorException(AnchorError.RPC_UNAVAILABLE, method + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AnchorException(AnchorError.RPC_UNAVAILABLE, method + ": interrupted", e);
+        }
+    }
+
+    /** Mines {@code blocks} empty blocks at once ({@code anvil_mine}). */
+    public void mine(int blocks) throws AnchorException {
+        rpc("anvil_mine", "[\"0x" + Integer.toHexString(blocks) + "\"]");
+    }
+
     /** The {@code index}-th account of the node's mnemonic (BIP-44 {@code m/44'/60'/0'/0/index}), pre-funded by anvil. */
     public Credentials account(int index) {
         return deriveAccount(mnemonic, index);
@@ -262,8 +292,14 @@ public final class AnvilNode implements AutoCloseable {
             }
             URI url = URI.create("http://127.0.0.1:" + p);
             AnvilNode node = new AnvilNode(process, url, p, chainId, mnemonic, logFile);
+            try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build()) {
+                return awaitAnswer(node, http, url, logFile);
+            }
+        }
+
+        private AnvilNode awaitAnswer(AnvilNode node, HttpClient http, URI url, Path logFile) throws AnchorException {
+            Process process = node.process;
             long deadline = System.nanoTime() + startupTimeout.toNanos();
-            HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
             String expected = "\"0x" + Long.toHexString(chainId) + "\"";
             while (System.nanoTime() < deadline) {
                 if (!process.isAlive()) {
