@@ -88,11 +88,12 @@ public final class ChainClient implements AutoCloseable {
     /** The node's {@code eth_chainId}. */
     public long nodeChainId() throws AnchorException {
         var response = rpc(web3j.ethChainId(), "eth_chainId");
-        return response.getChainId().longValueExact();
+        return decoded(() -> response.getChainId().longValueExact(), "eth_chainId");
     }
 
     public long blockNumber() throws AnchorException {
-        return rpc(web3j.ethBlockNumber(), "eth_blockNumber").getBlockNumber().longValueExact();
+        var response = rpc(web3j.ethBlockNumber(), "eth_blockNumber");
+        return decoded(() -> response.getBlockNumber().longValueExact(), "eth_blockNumber");
     }
 
     public EthBlock.Block block(long number) throws AnchorException {
@@ -102,12 +103,17 @@ public final class ChainClient implements AutoCloseable {
         if (block == null) {
             throw new AnchorException(AnchorError.RPC_INVALID_RESPONSE, "block " + number + " not found");
         }
+        decoded(() -> block.getNumber().add(block.getTimestamp()).signum() + block.getHash().length(), "eth_getBlockByNumber");
         return block;
     }
 
     public Optional<TransactionReceipt> receipt(String txHash) throws AnchorException {
-        return checked(rpcAllowingError(web3j.ethGetTransactionReceipt(txHash), "eth_getTransactionReceipt"),
-                "eth_getTransactionReceipt").getTransactionReceipt();
+        Optional<TransactionReceipt> receipt = checked(rpcAllowingError(web3j.ethGetTransactionReceipt(txHash),
+                "eth_getTransactionReceipt"), "eth_getTransactionReceipt").getTransactionReceipt();
+        if (receipt.isPresent()) {
+            validate(receipt.get());
+        }
+        return receipt;
     }
 
     /** {@code eth_call} against the latest block; a revert becomes its typed error. Returns the hex result. */
@@ -177,10 +183,10 @@ public final class ChainClient implements AutoCloseable {
         if (estimate.hasError()) {
             throw revertOf(estimate.getError(), null, action);
         }
-        BigInteger gasLimit = estimate.getAmountUsed().multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5))
+        BigInteger gasLimit = decoded(estimate::getAmountUsed, "eth_estimateGas").multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5))
                 .add(BigInteger.valueOf(10_000));
-        BigInteger nonce = rpc(web3j.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING),
-                "eth_getTransactionCount").getTransactionCount();
+        var count = rpc(web3j.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING), "eth_getTransactionCount");
+        BigInteger nonce = decoded(count::getTransactionCount, "eth_getTransactionCount");
         RawTransaction raw = rawTransaction(nonce, gasLimit, to == null ? "" : to, data);
         String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, settings.chainId(), credentials));
         var sent = rpcAllowingError(web3j.ethSendRawTransaction(signed), "eth_sendRawTransaction");
@@ -217,20 +223,25 @@ public final class ChainClient implements AutoCloseable {
             if (latest == null) {
                 throw new AnchorException(AnchorError.RPC_INVALID_RESPONSE, "no latest block");
             }
-            baseFee = latest.getBaseFeePerGas() == null ? null : latest.getBaseFeePerGas();
+            baseFee = decoded(() -> latest.getBaseFeePerGasRaw() == null ? null : latest.getBaseFeePerGas(),
+                    "eth_getBlockByNumber");
             if (baseFee == null && mode == FeeMode.AUTO) {
                 mode = FeeMode.LEGACY;
             }
         }
         if (mode == FeeMode.LEGACY) {
-            BigInteger gasPrice = settings.gasPrice() != null ? settings.gasPrice()
-                    : rpc(web3j.ethGasPrice(), "eth_gasPrice").getGasPrice();
+            BigInteger gasPrice = settings.gasPrice();
+            if (gasPrice == null) {
+                var price = rpc(web3j.ethGasPrice(), "eth_gasPrice");
+                gasPrice = decoded(price::getGasPrice, "eth_gasPrice");
+            }
             return RawTransaction.createTransaction(nonce, gasPrice, gasLimit, to, BigInteger.ZERO, data);
         }
         BigInteger tip = settings.maxPriorityFeePerGas();
         if (tip == null) {
             var suggested = rpcAllowingError(web3j.ethMaxPriorityFeePerGas(), "eth_maxPriorityFeePerGas");
-            tip = suggested.hasError() ? DEFAULT_PRIORITY_FEE : suggested.getMaxPriorityFeePerGas();
+            tip = suggested.hasError() ? DEFAULT_PRIORITY_FEE
+                    : decoded(suggested::getMaxPriorityFeePerGas, "eth_maxPriorityFeePerGas");
         }
         BigInteger base = baseFee == null ? BigInteger.ZERO : baseFee;
         BigInteger maxFee = base.shiftLeft(1).add(tip);
@@ -307,6 +318,33 @@ public final class ChainClient implements AutoCloseable {
         }
         return new AnchorException(AnchorError.TX_REVERTED, action + " reverted"
                 + (revertReason == null ? "" : ": " + revertReason));
+    }
+
+    /** Reads a value web3j decodes lazily (hex quantities), turning a malformed one into a typed error. */
+    private static <T> T decoded(java.util.function.Supplier<T> value, String method) throws AnchorException {
+        try {
+            return value.get();
+        } catch (RuntimeException e) {
+            throw new AnchorException(AnchorError.RPC_INVALID_RESPONSE, method + ": malformed value in the answer", e);
+        }
+    }
+
+    /** Decodes every receipt field callers read, so that they never meet a decoding exception. */
+    private static void validate(TransactionReceipt r) throws AnchorException {
+        decoded(() -> {
+            Objects.requireNonNull(r.getTransactionHash());
+            Objects.requireNonNull(r.getBlockHash());
+            r.getBlockNumber().longValueExact();
+            r.getGasUsed().longValueExact();
+            r.isStatusOK();
+            for (var log : r.getLogs()) {
+                Objects.requireNonNull(log.getAddress());
+                log.getLogIndex().longValueExact();
+                log.getTopics().forEach(Objects::requireNonNull);
+                Objects.requireNonNull(log.getData());
+            }
+            return r;
+        }, "eth_getTransactionReceipt");
     }
 
     /** Requires an answer without a JSON-RPC error (a {@code null} result is allowed). */

@@ -202,6 +202,7 @@ public final class AnvilNode implements AutoCloseable {
         private int accounts = 10;
         private Duration startupTimeout = Duration.ofSeconds(30);
         private int port;
+        private boolean freeGas;
 
         private Builder() {
         }
@@ -244,6 +245,15 @@ public final class AnvilNode implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Zero base fee and gas price, like a Besu free-gas network ({@code min-gas-price=0}, zero base
+         * fee): transactions at gas price zero are accepted.
+         */
+        public Builder freeGas(boolean freeGas) {
+            this.freeGas = freeGas;
+            return this;
+        }
+
         /** A fixed port; default (0) is a free one. */
         public Builder port(int port) {
             this.port = port;
@@ -274,6 +284,9 @@ public final class AnvilNode implements AutoCloseable {
                     "--mnemonic", mnemonic));
             if (stateFile != null) {
                 command.addAll(List.of("--state", stateFile.toAbsolutePath().toString()));
+            }
+            if (freeGas) {
+                command.addAll(List.of("--base-fee", "0", "--gas-price", "0", "--disable-min-priority-fee"));
             }
             if (blockTime != null) {
                 command.addAll(List.of("--block-time", Long.toString(Math.max(1, blockTime.toSeconds()))));
