@@ -201,10 +201,10 @@ public final class ChainClient implements AutoCloseable {
         String txHash = sent.getTransactionHash();
         TransactionReceipt receipt = awaitReceipt(txHash, action);
         if (!receipt.isStatusOK()) {
-            // Replay at the receipt's block to learn the custom error.
+            // Replay on the state after the receipt's block to learn the custom error: a revert caused by an
+            // earlier transaction of the same block (another anchorer's identical root) shows there.
             EthCall replay = rpcAllowingError(web3j.ethCall(Transaction.createEthCallTransaction(from, to, data),
-                    DefaultBlockParameter.valueOf(receipt.getBlockNumber().subtract(BigInteger.ONE).max(BigInteger.ZERO))),
-                    "eth_call");
+                    DefaultBlockParameter.valueOf(receipt.getBlockNumber())), "eth_call");
             AnchorException typed = replay.hasError() || replay.isReverted()
                     ? revertOf(replay.getError(), replay.getRevertReason(), action)
                     : new AnchorException(AnchorError.TX_REVERTED, action + " reverted in transaction " + txHash);

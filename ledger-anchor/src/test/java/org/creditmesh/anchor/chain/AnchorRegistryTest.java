@@ -189,6 +189,48 @@ class AnchorRegistryTest {
     }
 
     @Test
+    void aRaceOfTwoAnchorersForOneRootRevertsTheLoserInItsReceiptWithATypedError() throws Exception {
+        // Both transactions pass gas estimation, then land in the same block: the second reverts on
+        // chain (status 0) and the client decodes why from the state after that block.
+        MerkleTree tree = MerkleTree.of(TestHashes.of(9, 50));
+        try (ChainClient second = TestChain.client(node, 5)) {
+            registry.setAnchorer(second.address(), true);
+            node.rpc("evm_setAutomine", "[false]");
+            List<Object> outcomes = java.util.Collections.synchronizedList(new ArrayList<>());
+            List<Thread> racers = new ArrayList<>();
+            for (ChainClient c : List.of(anchorer, second)) {
+                racers.add(Thread.ofPlatform().start(() -> {
+                    try {
+                        outcomes.add(AnchorRegistryClient.at(c, registry.address()).anchor(tree, META));
+                    } catch (AnchorException e) {
+                        outcomes.add(e);
+                    }
+                }));
+            }
+            try {
+                long deadline = System.nanoTime() + 10_000_000_000L;
+                while (!node.rpc("txpool_status", "[]").contains("\"pending\":\"0x2\"") && System.nanoTime() < deadline) {
+                    Thread.sleep(20);
+                }
+                node.mine(1);
+            } finally {
+                node.rpc("evm_setAutomine", "[true]");
+                for (Thread t : racers) {
+                    t.join();
+                }
+            }
+            assertThat(outcomes).hasSize(2);
+            assertThat(outcomes).filteredOn(o -> o instanceof AnchoredBatch).hasSize(1);
+            AnchoredBatch winner = (AnchoredBatch) outcomes.stream().filter(o -> o instanceof AnchoredBatch).findFirst()
+                    .orElseThrow();
+            assertThat(node.rpc("eth_getBlockTransactionCountByNumber", "[\"0x" + Long.toHexString(winner.blockNumber()) + "\"]"))
+                    .as("both transactions are in the block").contains("\"result\":\"0x2\"");
+            assertThat(outcomes).filteredOn(o -> o instanceof AnchorException).singleElement()
+                    .satisfies(o -> assertThat(((AnchorException) o).error()).isEqualTo(AnchorError.ROOT_ALREADY_ANCHORED));
+        }
+    }
+
+    @Test
     void aNodeOnAnotherChainIsRefusedAtConnect() {
         assertThatThrownBy(() -> ChainClient.connect(node.rpcUrl(), node.account(1), ChainSettings.anvil(1)))
                 .isInstanceOfSatisfying(AnchorException.class, e -> assertThat(e.error()).isEqualTo(AnchorError.CHAIN_ID_MISMATCH));
