@@ -63,6 +63,7 @@ contract IssuerRegistry {
     error InvalidIssuer(bytes32 didHash);
     error InvalidValidity(uint64 validFrom, uint64 validUntil);
     error UnknownIssuer(bytes32 didHash);
+    error NotEnoughApprovals(uint256 id, uint256 approvals, uint256 threshold);
 
     modifier onlyAdmin() {
         if (!isAdmin[msg.sender]) revert NotAdmin(msg.sender);
@@ -102,6 +103,16 @@ contract IssuerRegistry {
     function approve(uint256 id) external onlyAdmin {
         if (id >= proposals.length) revert UnknownProposal(id);
         _approve(id);
+    }
+
+    /// @notice Executes a pending proposal that has enough approvals without a new one: needed when
+    ///         the threshold was lowered, or an admin removed, after the last approval.
+    function execute(uint256 id) external onlyAdmin {
+        if (id >= proposals.length) revert UnknownProposal(id);
+        if (proposals[id].executed) revert AlreadyExecuted(id);
+        uint256 approvals = approvalCount(id);
+        if (approvals < threshold) revert NotEnoughApprovals(id, approvals, threshold);
+        _execute(id);
     }
 
     function approvalCount(uint256 id) public view returns (uint256 count) {
@@ -216,22 +227,26 @@ contract IssuerRegistry {
     // ---- internals ----
 
     function _approve(uint256 id) private {
-        Proposal storage p = proposals[id];
-        if (p.executed) revert AlreadyExecuted(id);
+        if (proposals[id].executed) revert AlreadyExecuted(id);
         if (hasApproved[id][msg.sender]) revert AlreadyApproved(id, msg.sender);
         hasApproved[id][msg.sender] = true;
         uint256 approvals = approvalCount(id);
         emit ProposalApproved(id, msg.sender, approvals);
         if (approvals >= threshold) {
-            p.executed = true;
-            (bool ok, bytes memory result) = address(this).call(p.data);
-            if (!ok) {
-                assembly {
-                    revert(add(result, 32), mload(result))
-                }
-            }
-            emit ProposalExecuted(id);
+            _execute(id);
         }
+    }
+
+    function _execute(uint256 id) private {
+        Proposal storage p = proposals[id];
+        p.executed = true;
+        (bool ok, bytes memory result) = address(this).call(p.data);
+        if (!ok) {
+            assembly {
+                revert(add(result, 32), mload(result))
+            }
+        }
+        emit ProposalExecuted(id);
     }
 
     function _addAdmin(address admin) private {

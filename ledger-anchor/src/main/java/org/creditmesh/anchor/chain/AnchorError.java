@@ -30,10 +30,14 @@ public enum AnchorError implements ErrorCode {
     PROPOSAL_ALREADY_EXECUTED("proposal_already_executed"),
     /** This admin approved the proposal already. */
     ALREADY_APPROVED("already_approved"),
+    /** Executing a proposal that has fewer approvals (by current admins) than the threshold. */
+    NOT_ENOUGH_APPROVALS("not_enough_approvals"),
     /** A governance change the registry refuses: unsupported action, bad threshold, admin or issuer data. */
     INVALID_GOVERNANCE_CHANGE("invalid_governance_change"),
     /** The issuer is not in the registry. */
     UNKNOWN_ISSUER("unknown_issuer"),
+    /** The client has no signing key (read-only) but was asked to send a transaction. */
+    NO_SIGNER("no_signer"),
     /** The transaction reverted for a reason with no more specific code. */
     TX_REVERTED("tx_reverted"),
     /** The node refused the signed transaction (nonce, funds, fee too low...). */

@@ -299,7 +299,7 @@ public final class ChainClient implements AutoCloseable {
 
     private Credentials requireSigner() throws AnchorException {
         if (signer == null) {
-            throw new AnchorException(AnchorError.NOT_ANCHORER, "read-only client: no signer configured");
+            throw new AnchorException(AnchorError.NO_SIGNER, "read-only client: no signer configured");
         }
         return signer;
     }

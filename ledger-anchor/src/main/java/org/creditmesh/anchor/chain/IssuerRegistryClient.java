@@ -102,6 +102,16 @@ public final class IssuerRegistryClient {
         return new Submitted(proposalId, executed(receipt, proposalId), receipt.getTransactionHash());
     }
 
+    /**
+     * Executes a proposal that already has enough approvals by current admins (after the threshold
+     * was lowered or an admin removed); {@code not_enough_approvals} otherwise.
+     */
+    public Submitted execute(long proposalId) throws AnchorException {
+        Function f = new Function("execute", List.of(new Uint256(proposalId)), List.of());
+        TransactionReceipt receipt = chain.transact(address, Abi.encode(f), "execute proposal " + proposalId);
+        return new Submitted(proposalId, executed(receipt, proposalId), receipt.getTransactionHash());
+    }
+
     public Proposal proposal(long id) throws AnchorException {
         Function f = new Function("getProposal", List.of(new Uint256(id)), List.of(
                 new TypeReference<Address>() { }, new TypeReference<Bool>() { },

@@ -43,6 +43,7 @@ public final class Reverts {
         m.put("InvalidIssuer(bytes32)", AnchorError.INVALID_GOVERNANCE_CHANGE);
         m.put("InvalidValidity(uint64,uint64)", AnchorError.INVALID_GOVERNANCE_CHANGE);
         m.put("UnknownIssuer(bytes32)", AnchorError.UNKNOWN_ISSUER);
+        m.put("NotEnoughApprovals(uint256,uint256,uint256)", AnchorError.NOT_ENOUGH_APPROVALS);
         ERRORS = java.util.Collections.unmodifiableMap(m);
         m.forEach((signature, code) -> {
             String selector = selector(signature);

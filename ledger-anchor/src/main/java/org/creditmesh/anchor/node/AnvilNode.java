@@ -46,6 +46,7 @@ public final class AnvilNode implements AutoCloseable {
     private final long chainId;
     private final String mnemonic;
     private final Path log;
+    private volatile boolean answered;
 
     private AnvilNode(Process process, URI rpcUrl, int port, long chainId, String mnemonic, Path log) {
         this.process = process;
@@ -108,7 +109,7 @@ public final class AnvilNode implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Log file of the node's output. */
+    /** Log file of the node's output; deleted by {@link #close()} once the node had started (kept when it failed to). */
     public Path log() {
         return log;
     }
@@ -169,6 +170,13 @@ public final class AnvilNode implements AutoCloseable {
         } catch (InterruptedException e) {
             process.destroyForcibly();
             Thread.currentThread().interrupt();
+        }
+        if (answered) {
+            try {
+                Files.deleteIfExists(log);
+            } catch (IOException e) {
+                // a leftover log file in the temp folder is harmless
+            }
         }
     }
 
@@ -328,6 +336,7 @@ public final class AnvilNode implements AutoCloseable {
                                     .build(),
                             HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                     if (response.statusCode() == 200 && response.body().contains(expected)) {
+                        node.answered = true;
                         return node;
                     }
                 } catch (IOException e) {

@@ -166,6 +166,34 @@ class IssuerRegistryTest {
     }
 
     @Test
+    void aProposalWithEnoughApprovalsAfterTheThresholdIsLoweredCanBeExecuted() throws Exception {
+        IssuerRegistryClient registry = IssuerRegistryClient.deploy(a1, List.of(a1.address(), a2.address(), a3.address()), 3);
+        Hash32 did = IssuerRegistryClient.didHash("did:web:late.example");
+        long pending = registry.propose(GovernanceAction.accredit(did, bureauKey, List.of(KYC), FROM, UNTIL)).proposalId();
+        assertThat(registry.as(a2).approve(pending).executed()).isFalse();
+        assertCode(() -> registry.execute(pending), AnchorError.NOT_ENOUGH_APPROVALS);
+
+        long lower = registry.propose(GovernanceAction.setThreshold(2)).proposalId();
+        registry.as(a2).approve(lower);
+        assertThat(registry.as(a3).approve(lower).executed()).isTrue();
+        assertThat(registry.threshold()).isEqualTo(2);
+
+        assertCode(() -> registry.as(outsider).execute(pending), AnchorError.NOT_ADMIN);
+        assertThat(registry.as(a3).execute(pending).executed()).isTrue();
+        assertThat(registry.issuer(did).status()).isEqualTo(IssuerStatus.ACCREDITED);
+        assertCode(() -> registry.execute(pending), AnchorError.PROPOSAL_ALREADY_EXECUTED);
+    }
+
+    @Test
+    void aReadOnlyClientCannotSend() throws Exception {
+        try (ChainClient readOnly = ChainClient.connect(node.rpcUrl(), null, ChainSettings.anvil(31337))) {
+            IssuerRegistryClient registry = deploy2of3();
+            assertThat(registry.as(readOnly).threshold()).isEqualTo(2);
+            assertCode(() -> registry.as(readOnly).approve(0), AnchorError.NO_SIGNER);
+        }
+    }
+
+    @Test
     void theRegistryRefusesInvalidSetups() throws Exception {
         assertCode(() -> IssuerRegistryClient.deploy(a1, List.of(a1.address(), a2.address()), 3),
                 AnchorError.INVALID_GOVERNANCE_CHANGE);
