@@ -14,6 +14,8 @@ public enum AnchorError implements ErrorCode {
     RPC_INVALID_RESPONSE("rpc_invalid_response"),
     /** The node's {@code eth_chainId} is not the configured chain id. */
     CHAIN_ID_MISMATCH("chain_id_mismatch"),
+    /** An Ethereum address given to the API is not {@code 0x} and 40 hex digits. */
+    INVALID_ADDRESS("invalid_address"),
     /** The sender is not an authorised anchorer of the AnchorRegistry. */
     NOT_ANCHORER("not_anchorer"),
     /** The sender is not an admin (AnchorRegistry admin or IssuerRegistry governance admin). */

@@ -53,14 +53,14 @@ public final class AnchorRegistryClient {
     public static AnchorRegistryClient deploy(ChainClient chain, String admin, List<String> anchorers)
             throws AnchorException {
         String args = FunctionEncoder.encodeConstructor(List.of(
-                new Address(admin),
-                new DynamicArray<>(Address.class, anchorers.stream().map(Address::new).toList())));
+                Addresses.abi(admin),
+                new DynamicArray<>(Address.class, Addresses.abi(anchorers))));
         return new AnchorRegistryClient(chain, chain.deploy(ContractArtifact.anchorRegistry(), args));
     }
 
     /** The registry at {@code address}. */
-    public static AnchorRegistryClient at(ChainClient chain, String address) {
-        return new AnchorRegistryClient(Objects.requireNonNull(chain), Objects.requireNonNull(address));
+    public static AnchorRegistryClient at(ChainClient chain, String address) throws AnchorException {
+        return new AnchorRegistryClient(Objects.requireNonNull(chain), Addresses.require(address));
     }
 
     public String address() {
@@ -146,13 +146,13 @@ public final class AnchorRegistryClient {
     }
 
     public boolean isAnchorer(String account) throws AnchorException {
-        Function f = new Function("isAnchorer", List.of(new Address(account)), List.of(new TypeReference<Bool>() { }));
+        Function f = new Function("isAnchorer", List.of(Addresses.abi(account)), List.of(new TypeReference<Bool>() { }));
         return decodeBool(chain.call(address, Abi.encode(f)), f);
     }
 
     /** Authorises or removes an anchorer; only the registry's admin may. */
     public void setAnchorer(String account, boolean authorised) throws AnchorException {
-        Function f = new Function("setAnchorer", List.of(new Address(account), new Bool(authorised)), List.of());
+        Function f = new Function("setAnchorer", List.of(Addresses.abi(account), new Bool(authorised)), List.of());
         chain.transact(address, Abi.encode(f), "setAnchorer");
     }
 

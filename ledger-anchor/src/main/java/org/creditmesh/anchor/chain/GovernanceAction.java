@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.creditmesh.anchor.merkle.Hash32;
-import org.web3j.abi.datatypes.Address;
 import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Function;
 import org.web3j.abi.datatypes.generated.Bytes32;
@@ -31,10 +30,10 @@ public record GovernanceAction(String name, String calldata) {
      * hashed with {@link IssuerRegistryClient#didHash} and {@link IssuerRegistryClient#credentialTypeHash}.
      */
     public static GovernanceAction accredit(Hash32 didHash, String signingKeyAddress, List<Hash32> credentialTypes,
-            Instant validFrom, Instant validUntil) {
+            Instant validFrom, Instant validUntil) throws AnchorException {
         return of(new Function("accredit", List.of(
                 Abi.bytes32(didHash),
-                new Address(signingKeyAddress),
+                Addresses.abi(signingKeyAddress),
                 new DynamicArray<>(Bytes32.class, credentialTypes.stream().map(Abi::bytes32).toList()),
                 new Uint64(BigInteger.valueOf(validFrom.getEpochSecond())),
                 new Uint64(BigInteger.valueOf(validUntil.getEpochSecond()))), List.of()));
@@ -44,12 +43,12 @@ public record GovernanceAction(String name, String calldata) {
         return of(new Function("suspend", List.of(Abi.bytes32(didHash)), List.of()));
     }
 
-    public static GovernanceAction addAdmin(String admin) {
-        return of(new Function("addAdmin", List.of(new Address(admin)), List.of()));
+    public static GovernanceAction addAdmin(String admin) throws AnchorException {
+        return of(new Function("addAdmin", List.of(Addresses.abi(admin)), List.of()));
     }
 
-    public static GovernanceAction removeAdmin(String admin) {
-        return of(new Function("removeAdmin", List.of(new Address(admin)), List.of()));
+    public static GovernanceAction removeAdmin(String admin) throws AnchorException {
+        return of(new Function("removeAdmin", List.of(Addresses.abi(admin)), List.of()));
     }
 
     public static GovernanceAction setThreshold(int threshold) {

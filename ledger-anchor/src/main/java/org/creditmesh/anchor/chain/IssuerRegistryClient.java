@@ -53,13 +53,13 @@ public final class IssuerRegistryClient {
 
     public static IssuerRegistryClient deploy(ChainClient chain, List<String> admins, int threshold) throws AnchorException {
         String args = FunctionEncoder.encodeConstructor(List.of(
-                new DynamicArray<>(Address.class, admins.stream().map(Address::new).toList()),
+                new DynamicArray<>(Address.class, Addresses.abi(admins)),
                 new Uint256(threshold)));
         return new IssuerRegistryClient(chain, chain.deploy(ContractArtifact.issuerRegistry(), args));
     }
 
-    public static IssuerRegistryClient at(ChainClient chain, String address) {
-        return new IssuerRegistryClient(Objects.requireNonNull(chain), Objects.requireNonNull(address));
+    public static IssuerRegistryClient at(ChainClient chain, String address) throws AnchorException {
+        return new IssuerRegistryClient(Objects.requireNonNull(chain), Addresses.require(address));
     }
 
     /** The same registry, acting through another client (another admin's key). */
@@ -161,7 +161,7 @@ public final class IssuerRegistryClient {
     }
 
     public boolean isAdmin(String account) throws AnchorException {
-        Function f = new Function("isAdmin", List.of(new Address(account)), List.of(new TypeReference<Bool>() { }));
+        Function f = new Function("isAdmin", List.of(Addresses.abi(account)), List.of(new TypeReference<Bool>() { }));
         return (Boolean) Abi.decode(chain.call(address, Abi.encode(f)), f).get(0).getValue();
     }
 

@@ -53,7 +53,7 @@ class AnchorRegistryTest {
         }
     }
 
-    private static AnchorRegistryClient asAnchorer() {
+    private static AnchorRegistryClient asAnchorer() throws AnchorException {
         return AnchorRegistryClient.at(anchorer, registry.address());
     }
 
@@ -227,6 +227,18 @@ class AnchorRegistryTest {
                     .as("both transactions are in the block").contains("\"result\":\"0x2\"");
             assertThat(outcomes).filteredOn(o -> o instanceof AnchorException).singleElement()
                     .satisfies(o -> assertThat(((AnchorException) o).error()).isEqualTo(AnchorError.ROOT_ALREADY_ANCHORED));
+        }
+    }
+
+    @Test
+    void malformedAddressesAreTypedErrors() {
+        for (String bad : new String[] {null, "", "0x1234", "0x" + "g".repeat(40), "f39fd6e51aad88f6f4ce6ab8827279cfffb92266"}) {
+            assertThatThrownBy(() -> AnchorRegistryClient.at(admin, bad))
+                    .isInstanceOfSatisfying(AnchorException.class, e -> assertThat(e.error()).isEqualTo(AnchorError.INVALID_ADDRESS));
+            assertThatThrownBy(() -> registry.setAnchorer(bad, true))
+                    .isInstanceOfSatisfying(AnchorException.class, e -> assertThat(e.error()).isEqualTo(AnchorError.INVALID_ADDRESS));
+            assertThatThrownBy(() -> GovernanceAction.addAdmin(bad))
+                    .isInstanceOfSatisfying(AnchorException.class, e -> assertThat(e.error()).isEqualTo(AnchorError.INVALID_ADDRESS));
         }
     }
 
