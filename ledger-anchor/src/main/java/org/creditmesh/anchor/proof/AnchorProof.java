@@ -127,8 +127,11 @@ public record AnchorProof(
         if (leafCount < 1 || chainId < 1) {
             throw new ProofException(ProofError.MALFORMED_PROOF, "leafCount and chainId must be positive");
         }
-        if (leafCount == 1 ? !path.isEmpty() : path.size() < 1) {
-            throw new ProofException(ProofError.MALFORMED_PROOF, "path length does not fit leafCount");
+        // In the tree's complete-binary-tree layout a leaf is at depth 1..ceil(log2(leafCount)); 0 for a single leaf.
+        int maxDepth = 64 - Long.numberOfLeadingZeros(leafCount - 1);
+        if (path.size() > maxDepth || (leafCount > 1 && path.isEmpty())) {
+            throw new ProofException(ProofError.MALFORMED_PROOF, "a path of " + path.size()
+                    + " does not fit a tree of " + leafCount + " leaves");
         }
         Instant anchoredAt;
         try {

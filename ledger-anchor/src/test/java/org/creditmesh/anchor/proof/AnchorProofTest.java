@@ -121,6 +121,8 @@ class AnchorProofTest {
         assertCode(() -> AnchorProof.parse(edited(o -> o.put("contract", "0x1234"))), ProofError.MALFORMED_PROOF);
         assertCode(() -> AnchorProof.parse(edited(o -> o.put("anchoredAt", "yesterday"))), ProofError.MALFORMED_PROOF);
         assertCode(() -> AnchorProof.parse(edited(o -> o.put("leafCount", 1))), ProofError.MALFORMED_PROOF);
+        assertCode(() -> AnchorProof.parse(edited(o -> o.put("leafCount", 256))), ProofError.MALFORMED_PROOF);
+        assertThat(AnchorProof.parse(edited(o -> o.put("leafCount", 512))).leafCount()).isEqualTo(512);
         assertCode(() -> AnchorProof.parse(edited(o -> {
             ArrayNode path = o.putArray("path");
             for (int i = 0; i < 65; i++) {
