@@ -1,6 +1,5 @@
 package org.creditmesh.anchor.chain;
 
-import java.math.BigInteger;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -164,9 +163,5 @@ public final class AnchorRegistryClient {
 
     private static boolean decodeBool(String hex, Function f) throws AnchorException {
         return (Boolean) Abi.decode(hex, f).get(0).getValue();
-    }
-
-    static BigInteger leafCount(Log log) {
-        return Numeric.toBigInt(Numeric.cleanHexPrefix(log.getData()).substring(0, 64));
     }
 }

@@ -23,6 +23,7 @@ import org.creditmesh.anchor.testing.TestHashes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
 
 class AnvilNodeTest {
 
@@ -81,7 +82,7 @@ class AnvilNodeTest {
             AnchoredBatch batch = registry.anchor(MerkleTree.of(TestHashes.of(100, 5)), Hash32.keccakOfUtf8("free"));
             TransactionReceipt receipt = client.receipt(batch.txHash().toHex()).orElseThrow();
             assertThat(receipt.getType()).isEqualTo("0x0");
-            assertThat(Numericish.toBig(receipt.getEffectiveGasPrice())).isZero();
+            assertThat(Numeric.decodeQuantity(receipt.getEffectiveGasPrice())).isZero();
             assertThat(balance(client, node)).as("nothing paid for gas").isEqualTo(before);
         }
     }
@@ -115,13 +116,6 @@ class AnvilNodeTest {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** effectiveGasPrice comes as hex text. */
-    private static final class Numericish {
-        static BigInteger toBig(String hex) {
-            return org.web3j.utils.Numeric.decodeQuantity(hex);
         }
     }
 }
