@@ -143,7 +143,8 @@ public final class StatusListTokenVerifier {
         if (value == null) {
             return Optional.empty();
         }
-        if (!value.isNumber() || !value.canConvertToLong()) {
+        if (!value.isNumber() || !value.canConvertToLong()
+                || value.longValue() < Instant.MIN.getEpochSecond() || value.longValue() > Instant.MAX.getEpochSecond()) {
             throw invalid(member + " is a NumericDate (RFC 7519 section 2)");
         }
         return Optional.of(Instant.ofEpochSecond(value.longValue()));

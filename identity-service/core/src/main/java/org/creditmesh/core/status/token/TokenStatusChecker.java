@@ -37,6 +37,12 @@ public final class TokenStatusChecker {
         String fetched;
         try {
             fetched = fetcher.fetch(reference.uri());
+        } catch (TokenStatusException e) {
+            if (e.code() == TokenStatusError.STATUS_LIST_UNAVAILABLE) {
+                throw e;
+            }
+            throw new TokenStatusException(TokenStatusError.STATUS_LIST_UNAVAILABLE,
+                    "the Status List Token could not be retrieved: " + e.code().code(), e);
         } catch (CreditMeshException e) {
             throw new TokenStatusException(TokenStatusError.STATUS_LIST_UNAVAILABLE,
                     "the Status List Token could not be retrieved: " + e.code().code(), e);

@@ -117,6 +117,16 @@ class HttpStatusListTokenFetcherTest {
     }
 
     @Test
+    void theCheckerKeepsTheFetchersReasonForAnUnavailableList() {
+        ROUTES.put("/teapot", new Route(418, jwtType(), ""));
+        TokenStatusException e = catchThrowableOfType(TokenStatusException.class, () -> new TokenStatusChecker(fetcher(),
+                StatusListKeyResolver.fixed(SigningKey.generate(KeyType.ED25519).publicKey()), Clock.systemUTC())
+                .check(new StatusReference(0, url("/teapot"))));
+        assertThat(e.code()).isEqualTo(TokenStatusError.STATUS_LIST_UNAVAILABLE);
+        assertThat(e.getMessage()).contains("HTTP 418");
+    }
+
+    @Test
     void refusesAResponseOfAnotherMediaType() {
         ROUTES.put("/json", new Route(200, Map.of("Content-Type", "application/json"), "{\"a\":1}"));
         assertThat(failure(fetcher(), url("/json"))).isEqualTo(TokenStatusError.STATUS_LIST_UNAVAILABLE);

@@ -180,8 +180,9 @@ class StatusListTokenTest {
     }
 
     @Test
-    void refusesANonPositiveTtlAndANonNumericExp() throws Exception {
-        for (ObjectNode payload : new ObjectNode[] {payload().put("ttl", 0), payload().put("ttl", -5), payload().put("exp", "tomorrow")}) {
+    void refusesANonPositiveTtlAndTimesThatAreNotNumericDates() throws Exception {
+        for (ObjectNode payload : new ObjectNode[] {payload().put("ttl", 0), payload().put("ttl", -5), payload().put("exp", "tomorrow"),
+                payload().put("exp", Long.MAX_VALUE), payload().put("iat", Long.MIN_VALUE)}) {
             assertThat(thrown(() -> verifier(AT_T0).verify(signRaw(header(), payload), URI)).code())
                     .isEqualTo(TokenStatusError.INVALID_STATUS_LIST_TOKEN);
         }
