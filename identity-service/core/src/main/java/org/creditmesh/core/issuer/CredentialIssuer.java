@@ -24,6 +24,7 @@ import org.creditmesh.core.keys.VerificationKey;
 import org.creditmesh.core.sdjwt.ClaimPath;
 import org.creditmesh.core.sdjwt.vc.SdJwtVcCredential;
 import org.creditmesh.core.sdjwt.vc.SdJwtVcIssuer;
+import org.creditmesh.core.status.token.StatusReference;
 import org.creditmesh.core.verifier.SecuringFormat;
 
 /**
@@ -41,12 +42,26 @@ public final class CredentialIssuer {
     /** Prefix of the {@code vct} values of CreditMesh's credential types. */
     public static final String VCT_PREFIX = "https://creditmesh.org/vct/";
 
-    /** What varies per issuance. */
-    public record Options(List<ClaimPath> disclosable, Optional<VerificationKey> holderKey, Clock clock) {
+    /**
+     * What varies per issuance. {@code tokenStatus} is the Token Status List entry (draft-ietf-oauth-status-list
+     * section 6.2) an SD-JWT VC gets as its {@code status} claim; the other formats refuse it.
+     */
+    public record Options(List<ClaimPath> disclosable, Optional<VerificationKey> holderKey, Clock clock,
+                          Optional<StatusReference> tokenStatus) {
         public Options {
             disclosable = List.copyOf(disclosable);
             Objects.requireNonNull(holderKey, "holderKey");
             Objects.requireNonNull(clock, "clock");
+            Objects.requireNonNull(tokenStatus, "tokenStatus");
+        }
+
+        public Options(List<ClaimPath> disclosable, Optional<VerificationKey> holderKey, Clock clock) {
+            this(disclosable, holderKey, clock, Optional.empty());
+        }
+
+        /** The SD-JWT VC's {@code status.status_list} reference: the list's {@code uri} and this credential's {@code idx}. */
+        public Options withTokenStatus(StatusReference reference) {
+            return new Options(disclosable, holderKey, clock, Optional.of(reference));
         }
 
         public static Options defaults() {
@@ -54,15 +69,15 @@ public final class CredentialIssuer {
         }
 
         public Options withDisclosable(List<ClaimPath> paths) {
-            return new Options(paths, holderKey, clock);
+            return new Options(paths, holderKey, clock, tokenStatus);
         }
 
         public Options withHolderKey(VerificationKey key) {
-            return new Options(disclosable, Optional.of(key), clock);
+            return new Options(disclosable, Optional.of(key), clock, tokenStatus);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(disclosable, holderKey, newClock);
+            return new Options(disclosable, holderKey, newClock, tokenStatus);
         }
     }
 
@@ -99,6 +114,10 @@ public final class CredentialIssuer {
         if (format != SecuringFormat.SD_JWT && !options.disclosable().isEmpty()) {
             throw new IssuerException(IssuerError.UNSUPPORTED_FOR_FORMAT,
                     "selective disclosure needs the sd-jwt format; " + format.id() + " discloses everything");
+        }
+        if (format != SecuringFormat.SD_JWT && options.tokenStatus().isPresent()) {
+            throw new IssuerException(IssuerError.UNSUPPORTED_FOR_FORMAT,
+                    "a Token Status List reference is for SD-JWT VCs; " + format.id() + " credentials use credentialStatus");
         }
         return switch (format) {
             case JOSE -> new VcJwtIssuer(key, verificationMethod).withIssuedAt(options.clock()).issue(credential);
@@ -144,6 +163,7 @@ public final class CredentialIssuer {
                 .disclosable(options.disclosable());
         credential.validUntil().ifPresent(builder::expiresAt);
         options.holderKey().ifPresent(builder::holderKey);
+        options.tokenStatus().ifPresent(reference -> builder.status(reference.toStatusClaim()));
         return SdJwtVcIssuer.builder(key, issuer).kid(verificationMethod).clock(options.clock()).build()
                 .issue(builder.build()).serialize();
     }

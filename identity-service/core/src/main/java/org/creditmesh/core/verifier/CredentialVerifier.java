@@ -23,6 +23,7 @@ import org.creditmesh.core.did.DidJwk;
 import org.creditmesh.core.did.DidKey;
 import org.creditmesh.core.did.DidResolver;
 import org.creditmesh.core.did.DidUrl;
+import org.creditmesh.core.did.VerificationRelationship;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.jose.VcJwtSpecs;
 import org.creditmesh.core.jose.VcJwtVerifier;
@@ -37,6 +38,12 @@ import org.creditmesh.core.sdjwt.vc.VerifiedSdJwtVc;
 import org.creditmesh.core.status.BitstringStatusChecker;
 import org.creditmesh.core.status.StatusCheckResult;
 import org.creditmesh.core.status.StatusListFetcher;
+import org.creditmesh.core.status.token.StatusListKeyResolver;
+import org.creditmesh.core.status.token.StatusListTokenFetcher;
+import org.creditmesh.core.status.token.TokenStatus;
+import org.creditmesh.core.status.token.TokenStatusChecker;
+import org.creditmesh.core.status.token.TokenStatusError;
+import org.creditmesh.core.status.token.TokenStatusException;
 import org.creditmesh.core.trust.TrustDecision;
 import org.creditmesh.core.trust.TrustPolicy;
 
@@ -57,6 +64,7 @@ public final class CredentialVerifier {
     private final DataModelValidator validator;
     private final TrustPolicy trustPolicy;
     private final Optional<StatusListFetcher> statusFetcher;
+    private final Optional<StatusListTokenFetcher> tokenStatusFetcher;
     private final Clock clock;
     private final Optional<Challenge> challenge;
 
@@ -66,6 +74,7 @@ public final class CredentialVerifier {
         this.validator = new DataModelValidator(ContextRegistry::isKnown);
         this.trustPolicy = b.trustPolicy;
         this.statusFetcher = Optional.ofNullable(b.statusFetcher);
+        this.tokenStatusFetcher = Optional.ofNullable(b.tokenStatusFetcher);
         this.clock = b.clock;
         this.challenge = Optional.ofNullable(b.challenge);
     }
@@ -164,8 +173,7 @@ public final class CredentialVerifier {
             report.add(CheckResult.skipped(Check.HOLDER_BINDING, "the credential is not bound to a holder key"));
         }
         if (vc.status().isPresent()) {
-            report.add(CheckResult.failed(Check.STATUS, VerificationFailure.STATUS_UNAVAILABLE,
-                    "the SD-JWT VC names a Token Status List, which this verifier does not read yet"));
+            report.add(tokenStatus(vc));
         } else {
             report.add(CheckResult.skipped(Check.STATUS, "no status claim"));
         }
@@ -174,6 +182,45 @@ public final class CredentialVerifier {
         report.add(trust(vc.issuer().orElse(""), Set.of(vc.vct()), issuedAt));
         report.claims(claims);
         return report.build();
+    }
+
+    /**
+     * The Token Status List check of an SD-JWT VC whose signature verified (draft-ietf-oauth-status-list-20
+     * section 8.3). The Status List Token must be signed by the credential's issuer: its {@code kid} is a DID URL
+     * of the credential's {@code iss} DID, authorized for assertions (section 11.3, same issuer, same key
+     * resolution), and an {@code iss} claim in it, if any, is that DID too.
+     */
+    private CheckResult tokenStatus(VerifiedSdJwtVc vc) {
+        if (tokenStatusFetcher.isEmpty()) {
+            return CheckResult.failed(Check.STATUS, VerificationFailure.STATUS_UNAVAILABLE,
+                    "the SD-JWT VC names a Token Status List but no status list token source is configured");
+        }
+        String issuer = vc.issuer().orElse("");
+        StatusListKeyResolver sameIssuer = (kid, tokenIss) -> {
+            if (tokenIss.isPresent() && !tokenIss.get().equals(issuer)) {
+                throw new TokenStatusException(TokenStatusError.UNKNOWN_STATUS_LIST_KEY, "the Status List Token names another issuer");
+            }
+            if (!issuer.startsWith("did:") || kid.isEmpty() || !controllerOf(kid.get()).equals(issuer)) {
+                throw new TokenStatusException(TokenStatusError.UNKNOWN_STATUS_LIST_KEY,
+                        "the Status List Token's kid is not a DID URL of the credential's issuer");
+            }
+            return keys.resolve(kid.get(), VerificationRelationship.ASSERTION_METHOD);
+        };
+        try {
+            TokenStatus status = new TokenStatusChecker(tokenStatusFetcher.get(), sameIssuer, clock).check(vc.status().get());
+            String entry = "Token Status List entry " + status.reference().idx() + ": status 0x"
+                    + String.format("%02x", status.value()) + " " + status.type();
+            return switch (status.type()) {
+                case VALID -> CheckResult.passed(Check.STATUS, entry);
+                case INVALID -> CheckResult.failed(Check.STATUS, VerificationFailure.REVOKED, entry);
+                case SUSPENDED -> CheckResult.failed(Check.STATUS, VerificationFailure.SUSPENDED, entry);
+                case APPLICATION_SPECIFIC -> CheckResult.passed(Check.STATUS, entry + ", neither revocation nor suspension");
+                // Section 7.1: a value reserved for future registration has no meaning we could act on.
+                case UNREGISTERED -> CheckResult.failed(Check.STATUS, VerificationFailure.STATUS_UNAVAILABLE, entry + ", not a registered status type");
+            };
+        } catch (TokenStatusException e) {
+            return CheckResult.failed(Check.STATUS, VerificationFailure.STATUS_UNAVAILABLE, e.code().code() + ": " + e.getMessage());
+        }
     }
 
     // ---------------------------------------------------------------- Data Integrity
@@ -352,6 +399,7 @@ public final class CredentialVerifier {
         b.didResolver = didResolver;
         b.trustPolicy = trustPolicy;
         b.statusFetcher = statusFetcher.orElse(null);
+        b.tokenStatusFetcher = tokenStatusFetcher.orElse(null);
         b.clock = clock;
         b.challenge = challenge.orElse(null);
         return b;
@@ -362,6 +410,7 @@ public final class CredentialVerifier {
         private DidResolver didResolver = offlineDidResolver();
         private TrustPolicy trustPolicy = TrustPolicy.notConfigured();
         private StatusListFetcher statusFetcher;
+        private StatusListTokenFetcher tokenStatusFetcher;
         private Clock clock = Clock.systemUTC();
         private Challenge challenge;
 
@@ -383,6 +432,15 @@ public final class CredentialVerifier {
         /** Where status list credentials come from; without one a credential with a status entry fails. */
         public Builder statusFetcher(StatusListFetcher fetcher) {
             this.statusFetcher = fetcher;
+            return this;
+        }
+
+        /**
+         * Where Status List Tokens (draft-ietf-oauth-status-list) come from, by the {@code uri} an SD-JWT VC's
+         * {@code status.status_list} names; without one an SD-JWT VC with a {@code status} claim fails STATUS.
+         */
+        public Builder tokenStatusFetcher(StatusListTokenFetcher fetcher) {
+            this.tokenStatusFetcher = fetcher;
             return this;
         }
 

@@ -32,6 +32,11 @@ import org.creditmesh.core.sdjwt.IssuerKeyResolver;
 import org.creditmesh.core.sdjwt.KeyBindingChallenge;
 import org.creditmesh.core.sdjwt.SdJwtVerifier;
 import org.creditmesh.core.sdjwt.vc.SdJwtVcVerifier;
+import org.creditmesh.core.status.token.StatusListKeyResolver;
+import org.creditmesh.core.status.token.StatusListTokenVerifier;
+import org.creditmesh.core.status.token.StatusReference;
+import org.creditmesh.core.status.token.TokenStatusChecker;
+import org.creditmesh.core.status.token.TokenStatusList;
 
 /**
  * Routes a negative case to the public entry point named by its {@code kind}. Each kind calls exactly
@@ -105,6 +110,16 @@ final class NegativeInputs {
                             TermPolicy.REJECT_UNDEFINED));
             // A JSON-LD document canonicalized in safe mode.
             case "jsonld" -> RdfCanonicalizer.canonicalize(input);
+            // A Referenced Token's status claim: its status_list reference (Token Status List section 6.2).
+            case "tsl-reference" -> StatusReference.parse(input);
+            // A JSON Status List ({bits, lst}), decoded with the default decompression bound.
+            case "tsl-list" -> TokenStatusList.parse(input);
+            // A Status List Token; context.issuerJwk is the Status Issuer's key, context.uri the referenced uri.
+            case "tsl-token" -> new StatusListTokenVerifier(StatusListKeyResolver.fixed(VerificationKey.parseJwk(
+                    Json.write(context.get("issuerJwk")))), clock(context)).verify(input.asText(), context.path("uri").asText());
+            // {status, token}: the full status check, the token served for whatever uri the status claim names.
+            case "tsl-check" -> new TokenStatusChecker(uri -> input.path("token").asText(), StatusListKeyResolver.fixed(
+                    VerificationKey.parseJwk(Json.write(context.get("issuerJwk")))), clock(context)).check(input.get("status"));
             default -> throw new IllegalArgumentException("unknown negative case kind: " + kind);
         }
     }
