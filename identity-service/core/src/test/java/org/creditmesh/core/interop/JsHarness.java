@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.creditmesh.core.json.Json;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -31,6 +32,9 @@ final class JsHarness {
 
     /** Set by the surefire configuration to the Maven multi-module root. */
     static final String REPO_DIR_PROPERTY = "creditmesh.repo.dir";
+
+    /** {@code true}: a missing harness fails the tests instead of skipping them. */
+    static final String REQUIRED_PROPERTY = "creditmesh.interop.required";
 
     private static final long TIMEOUT_SECONDS = 30;
 
@@ -83,9 +87,16 @@ final class JsHarness {
         return new Available(new JsHarness(root.get()));
     }
 
-    /** The harness, or the test is aborted (reported as skipped) with the reason. */
+    /**
+     * The harness, or the test is aborted (reported as skipped) with the reason — or fails, when
+     * {@code -Dcreditmesh.interop.required=true} says the harness must be there (CI, after
+     * {@code npm ci --prefix interop}), so that a broken install cannot pass as a skip.
+     */
     static JsHarness require(Availability availability) {
         if (availability instanceof Unavailable(String reason)) {
+            if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
+                Assertions.fail(reason.replace("skipped", "cannot run") + " (-D" + REQUIRED_PROPERTY + "=true)");
+            }
             Assumptions.abort(reason);
         }
         return ((Available) availability).harness();
