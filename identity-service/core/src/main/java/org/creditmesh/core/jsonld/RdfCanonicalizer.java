@@ -17,11 +17,15 @@ import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonStructure;
 import jakarta.json.JsonValue;
 import java.io.StringWriter;
+import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,6 +72,8 @@ public final class RdfCanonicalizer {
     private static final ConcurrentHashMap<ContextKey, ActiveContext> ACTIVE_CONTEXTS = new ConcurrentHashMap<>();
 
     private static final String CONTEXT = "@context";
+    private static final String XSD_DOUBLE = "http://www.w3.org/2001/XMLSchema#double";
+    private static final BigDecimal MINUS_TEN_TO_THE_21 = new BigDecimal("-1e21");
     private static final String GRAPH = "@graph";
 
     private RdfCanonicalizer() {
@@ -94,6 +100,7 @@ public final class RdfCanonicalizer {
             if (policy == TermPolicy.REJECT_UNDEFINED) {
                 requireAbsoluteIris(expanded);
             }
+            expanded = (JsonArray) typeLargeNegativeNumbersAsDoubles(expanded);
             ToRdfProcessor.toRdf(canon, expanded, options);
         } catch (com.apicatalog.jsonld.JsonLdError e) {
             throw translate(e);
@@ -204,6 +211,56 @@ public final class RdfCanonicalizer {
                 }
             }
         }
+    }
+
+    /**
+     * JSON-LD 1.1 Object to RDF Conversion step 10 makes a number with an <em>absolute</em> value of at
+     * least 10^21 an {@code xsd:double} (as jsonld.js does); Titanium 1.7 compares the signed value, so
+     * {@code -1.5e300} would become a 301-digit {@code xsd:integer} and its signature would not verify
+     * anywhere else. Such a number without a datatype is given {@code xsd:double} explicitly here, which
+     * is what step 10 sets and what Titanium then serializes canonically. (With a coerced datatype other
+     * than {@code xsd:double} Titanium still writes integer digits; no CreditMesh term coerces numbers.)
+     * Returns {@code value} itself when nothing changes, the common case.
+     */
+    static JsonValue typeLargeNegativeNumbersAsDoubles(JsonValue value) {
+        if (value instanceof JsonArray array) {
+            JsonArrayBuilder rebuilt = null;
+            for (int i = 0; i < array.size(); i++) {
+                JsonValue element = array.get(i);
+                JsonValue fixed = typeLargeNegativeNumbersAsDoubles(element);
+                if (fixed != element && rebuilt == null) {
+                    rebuilt = Json.createArrayBuilder();
+                    for (int j = 0; j < i; j++) {
+                        rebuilt.add(array.get(j));
+                    }
+                }
+                if (rebuilt != null) {
+                    rebuilt.add(fixed);
+                }
+            }
+            return rebuilt == null ? array : rebuilt.build();
+        }
+        if (!(value instanceof JsonObject object)) {
+            return value;
+        }
+        if (object.containsKey("@value")) {
+            if (object.get("@value") instanceof JsonNumber number && !object.containsKey("@type")
+                    && number.bigDecimalValue().compareTo(MINUS_TEN_TO_THE_21) <= 0) {
+                return Json.createObjectBuilder(object).add("@type", XSD_DOUBLE).build();
+            }
+            return object;
+        }
+        JsonObjectBuilder rebuilt = null;
+        for (Map.Entry<String, JsonValue> member : object.entrySet()) {
+            JsonValue fixed = typeLargeNegativeNumbersAsDoubles(member.getValue());
+            if (fixed != member.getValue()) {
+                if (rebuilt == null) {
+                    rebuilt = Json.createObjectBuilder(object);
+                }
+                rebuilt.add(member.getKey(), fixed);
+            }
+        }
+        return rebuilt == null ? object : rebuilt.build();
     }
 
     private static void requireAbsolute(String iri, String what) throws JsonLdException {

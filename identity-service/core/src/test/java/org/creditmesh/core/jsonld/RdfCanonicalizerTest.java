@@ -61,6 +61,24 @@ class RdfCanonicalizerTest {
                 .contains("\"5.0E-1\"^^<http://www.w3.org/2001/XMLSchema#double>");
     }
 
+    /**
+     * JSON-LD 1.1 API section 7.6.2 (Object to RDF Conversion) step 10: a number whose absolute value is at
+     * least 10^21 is an xsd:double. Expected lexical forms are jsonld.js 9.0.0's (the reference
+     * implementation), which the JS interop test checks end to end.
+     */
+    @Test
+    void aNegativeNumberOfMagnitudeAtLeastTenToThe21IsADoubleAsForPositiveOnes() throws Exception {
+        assertThat(RdfCanonicalizer.canonicalize(document("\"id\": \"urn:uuid:1\", \"score\": -1.5e300")))
+                .contains("\"-1.5E300\"^^<http://www.w3.org/2001/XMLSchema#double>");
+        assertThat(RdfCanonicalizer.canonicalize(document("\"id\": \"urn:uuid:1\", \"score\": -1000000000000000000000")))
+                .contains("\"-1.0E21\"^^<http://www.w3.org/2001/XMLSchema#double>");
+        assertThat(RdfCanonicalizer.canonicalize(document("\"id\": \"urn:uuid:1\", \"score\": [1e21, -2e21]")))
+                .contains("\"1.0E21\"^^<http://www.w3.org/2001/XMLSchema#double>")
+                .contains("\"-2.0E21\"^^<http://www.w3.org/2001/XMLSchema#double>");
+        assertThat(RdfCanonicalizer.canonicalize(document("\"id\": \"urn:uuid:1\", \"score\": -25")))
+                .contains("\"-25\"^^<http://www.w3.org/2001/XMLSchema#integer>");
+    }
+
     @Test
     void theCachedContextPathGivesTheSameQuadsAsPlainTitaniumExpansion() throws Exception {
         ObjectNode doc = document("""
