@@ -89,12 +89,13 @@ final class JsHarness {
 
     /**
      * The harness, or the test is aborted (reported as skipped) with the reason — or fails, when
-     * {@code -Dcreditmesh.interop.required=true} says the harness must be there (CI, after
-     * {@code npm ci --prefix interop}), so that a broken install cannot pass as a skip.
+     * {@code -Dcreditmesh.interop.required=true} or the environment variable {@code CI=true} says the
+     * harness must be there ({@code .ci/run} installs it with {@code npm ci --prefix interop}), so that a
+     * broken install cannot pass as a skip.
      */
     static JsHarness require(Availability availability) {
         if (availability instanceof Unavailable(String reason)) {
-            if (Boolean.getBoolean(REQUIRED_PROPERTY)) {
+            if (Boolean.getBoolean(REQUIRED_PROPERTY) || "true".equalsIgnoreCase(System.getenv("CI"))) {
                 Assertions.fail(reason.replace("skipped", "cannot run") + " (-D" + REQUIRED_PROPERTY + "=true)");
             }
             Assumptions.abort(reason);
