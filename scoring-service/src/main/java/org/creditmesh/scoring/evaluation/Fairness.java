@@ -35,10 +35,13 @@ public final class Fairness {
      */
     public static Report of(CreditData data, Column attribute, double[] scores, double cutoff, List<Double> bands, double threshold) {
         String[] group = new String[data.rows()];
+        Map<String, Integer> rank = new java.util.HashMap<>();
         if (attribute instanceof NumericColumn n) {
             List<Double> edges = bands == null || bands.isEmpty() ? quartiles(n) : bands;
             for (int r = 0; r < group.length; r++) {
                 group[r] = n.isMissing(r) ? "missing" : bandLabel(n.value(r), edges);
+                double v = n.value(r);
+                rank.put(group[r], n.isMissing(r) ? Integer.MAX_VALUE : (int) edges.stream().filter(e -> e <= v).count());
             }
         } else {
             CategoricalColumn c = (CategoricalColumn) attribute;
@@ -46,11 +49,14 @@ public final class Fairness {
                 group[r] = c.isMissing(r) ? "missing" : c.level(r);
             }
         }
-        Map<String, List<Integer>> rows = new TreeMap<>();
+        // Bands of a numeric attribute in their order, levels alphabetically.
+        java.util.Comparator<String> order = java.util.Comparator.<String>comparingInt(g -> rank.getOrDefault(g, 0))
+                .thenComparing(java.util.Comparator.naturalOrder());
+        Map<String, List<Integer>> rows = new TreeMap<>(order);
         for (int r = 0; r < group.length; r++) {
             rows.computeIfAbsent(group[r], k -> new ArrayList<>()).add(r);
         }
-        Map<String, double[]> stats = new TreeMap<>();
+        Map<String, double[]> stats = new TreeMap<>(order);
         double best = 0;
         for (var e : rows.entrySet()) {
             List<Integer> rs = e.getValue();
