@@ -25,11 +25,12 @@ import org.creditmesh.scoring.data.CreditData;
  * @param bands score bands, best first
  * @param cutoff approval cut-off score
  * @param maxReasons most reason codes per score
+ * @param trainingScores distribution of the training scores, for the score's population stability index
  * @param fingerprint SHA-256 (hex) of data hash, configuration, Tribuo trainer provenance and this content
  */
 public record Scorecard(int format, String target, String badValue, String goodValue, List<String> protectedAttributes,
                         Scaling scaling, double intercept, double basePoints, List<ScorecardAttribute> attributes,
-                        List<Band> bands, double cutoff, int maxReasons, String fingerprint) {
+                        List<Band> bands, double cutoff, int maxReasons, ScoreDistribution trainingScores, String fingerprint) {
 
     public static final int FORMAT = 1;
 
@@ -40,16 +41,17 @@ public record Scorecard(int format, String target, String badValue, String goodV
         attributes = List.copyOf(attributes);
         bands = List.copyOf(bands);
         Objects.requireNonNull(fingerprint, "fingerprint");
+        trainingScores = trainingScores == null ? new ScoreDistribution(List.of(), List.of(1.0)) : trainingScores;
     }
 
     Scorecard withFingerprint(String fp) {
         return new Scorecard(format, target, badValue, goodValue, protectedAttributes, scaling, intercept, basePoints,
-                attributes, bands, cutoff, maxReasons, fp);
+                attributes, bands, cutoff, maxReasons, trainingScores, fp);
     }
 
-    Scorecard withBandsAndCutoff(List<Band> newBands, double newCutoff) {
+    Scorecard withBandsAndCutoff(List<Band> newBands, double newCutoff, ScoreDistribution distribution) {
         return new Scorecard(format, target, badValue, goodValue, protectedAttributes, scaling, intercept, basePoints,
-                attributes, newBands, newCutoff, maxReasons, fingerprint);
+                attributes, newBands, newCutoff, maxReasons, distribution, fingerprint);
     }
 
     /** The attributes a scoring request must carry. */

@@ -106,9 +106,9 @@ public final class ScorecardFitter {
         List<String> prot = new ArrayList<>(protectedAttributes);
         prot.sort(null);
         Scorecard draft = new Scorecard(Scorecard.FORMAT, data.target(), data.badValue(), data.goodValue(), prot, scaling,
-                linear.intercept(), basePoints, attributes, List.of(), 0, config.maxReasons(), "");
+                linear.intercept(), basePoints, attributes, List.of(), 0, config.maxReasons(), null, "");
         double[] scores = draft.scoreRows(data, rows);
-        Scorecard scorecard = draft.withBandsAndCutoff(bands(scores), cutoff(scores, data, rows));
+        Scorecard scorecard = draft.withBandsAndCutoff(bands(scores), cutoff(scores, data, rows), ScoreDistribution.of(scores, 10));
         String trainer = Fingerprint.trainerProvenance(model);
         return new Fit(scorecard.withFingerprint(Fingerprint.of(data.sha256(), config, trainer, scorecard)), model, candidates, trainer);
     }

@@ -23,7 +23,7 @@ class ReasonCodeTest {
             attrs.add(attribute(i, points[i][0], points[i][1]));
         }
         return new Scorecard(Scorecard.FORMAT, "y", "bad", "good", List.of(), Scaling.of(ScorecardConfig.defaults()), 0, 500,
-                attrs, List.of(new Band("A", 520.0), new Band("B", null)), 510, 4, "fp");
+                attrs, List.of(new Band("A", 520.0), new Band("B", null)), 510, 4, null, "fp");
     }
 
     @Test
