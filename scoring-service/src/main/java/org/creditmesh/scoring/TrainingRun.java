@@ -84,6 +84,11 @@ public final class TrainingRun {
 
     public static Outcome run(Request request, TrainingProgress progress) throws CreditMeshException {
         ScorecardConfig config = request.config().validate();
+        try {
+            Files.createDirectories(request.outDir());
+        } catch (IOException e) {
+            throw new ScorecardException(ScorecardError.UNWRITABLE_OUTPUT, "cannot create " + request.outDir() + ": " + e.getMessage(), e);
+        }
         progress.update("loading", 0, 1);
         CreditData data = CsvLoader.load(request.csv(), CsvOptions.of(request.target(), request.badValue())
                 .withTypes(config.numericColumns(), config.categoricalColumns()));
