@@ -93,4 +93,29 @@ class TrainingRunTest {
                     assertThat(e.getMessage()).contains("'sex'");
                 });
     }
+
+    @Test
+    void moreFoldsThanRowsOfTheSmallerClassAreRefused() throws Exception {
+        Path tiny = dir.resolve("tiny.csv");
+        Files.writeString(tiny, "x,y\n1,good\n2,good\n3,bad\n4,good\n5,bad\n6,good\n");
+        assertThatThrownBy(() -> TrainingRun.run(new TrainingRun.Request(tiny, "y", "bad", dir.resolve("t"), List.of(),
+                ScorecardConfig.defaults()), TrainingProgress.NONE))
+                .isInstanceOfSatisfying(CreditMeshException.class, e -> {
+                    assertThat(e.code().code()).isEqualTo("invalid_config");
+                    assertThat(e.getMessage()).contains("'folds'");
+                });
+    }
+
+    @Test
+    void aTableWhereNoAttributeSeparatesTheClassesIsRefused() throws Exception {
+        Path flat = dir.resolve("flat.csv");
+        StringBuilder s = new StringBuilder("x,y\n");
+        for (int i = 0; i < 100; i++) {
+            s.append("same,").append(i % 4 == 0 ? "bad" : "good").append('\n');
+        }
+        Files.writeString(flat, s.toString());
+        assertThatThrownBy(() -> TrainingRun.run(new TrainingRun.Request(flat, "y", "bad", dir.resolve("f"), List.of(),
+                ScorecardConfig.defaults().withCv(5, 1)), TrainingProgress.NONE))
+                .isInstanceOfSatisfying(CreditMeshException.class, e -> assertThat(e.code().code()).isEqualTo("training_failed"));
+    }
 }

@@ -7,6 +7,7 @@ import org.creditmesh.scoring.TrainingProgress;
 import org.creditmesh.scoring.data.CreditData;
 import org.creditmesh.scoring.scorecard.Scorecard;
 import org.creditmesh.scoring.scorecard.ScorecardConfig;
+import org.creditmesh.scoring.scorecard.ScorecardError;
 import org.creditmesh.scoring.scorecard.ScorecardException;
 import org.creditmesh.scoring.scorecard.ScorecardFitter;
 
@@ -49,6 +50,11 @@ public final class CrossValidation {
             throws ScorecardException {
         int[] bad = data.badFlags();
         int n = data.rows();
+        int smaller = Math.min(data.badCount(), n - data.badCount());
+        if (smaller < config.folds()) {
+            throw new ScorecardException(ScorecardError.INVALID_CONFIG, "configuration 'folds' (" + config.folds()
+                    + ") exceeds the " + smaller + " rows of the smaller class: some test folds would hold only one class");
+        }
         List<FoldMetrics> sc = new ArrayList<>();
         List<FoldMetrics> bl = new ArrayList<>();
         double[] oofScore = new double[n];
