@@ -12,7 +12,7 @@ public final class ReportHtml {
 
     private static final int W = 360;
     private static final int H = 300;
-    private static final int PAD = 40;
+    private static final int PAD = 46;
 
     private ReportHtml() {
     }
@@ -99,6 +99,22 @@ public final class ReportHtml {
                 + "<text x=\"12\" y=\"" + H / 2 + "\" font-size=\"11\" transform=\"rotate(-90 12 " + H / 2 + ")\" text-anchor=\"middle\">" + esc(yLabel) + "</text>";
     }
 
+    /** Tick labels at both ends and the middle of each axis, in data units. */
+    private static String ticks(double x0, double x1, double y0, double y1, String fmt) {
+        StringBuilder s = new StringBuilder();
+        for (double t : new double[] {0, 0.5, 1}) {
+            s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\"/>", px(t), py(0), px(t), py(0) + 4));
+            s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"middle\">" + fmt + "</text>",
+                    px(t), py(0) + 14, x0 + t * (x1 - x0)));
+            if (y1 > y0) {
+                s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\"/>", px(0) - 4, py(t), px(0), py(t)));
+                s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" text-anchor=\"end\">%.2f</text>",
+                        px(0) - 6, py(t) + 3, y0 + t * (y1 - y0)));
+            }
+        }
+        return s.toString();
+    }
+
     private static double px(double x) {
         return PAD + x * (W - 10 - PAD);
     }
@@ -123,7 +139,7 @@ public final class ReportHtml {
     static String roc(List<double[]> sc, List<double[]> bl) {
         return frame("ROC", "false-positive rate (goods refused)", "true-positive rate (bads caught)")
                 + "<line x1=\"" + px(0) + "\" y1=\"" + py(0) + "\" x2=\"" + px(1) + "\" y2=\"" + py(1) + "\" stroke=\"#bbb\" stroke-dasharray=\"4\"/>"
-                + polyline(bl, "#d2691e") + polyline(sc, "#1f5fbf") + legend() + "</svg>\n";
+                + polyline(bl, "#d2691e") + polyline(sc, "#1f5fbf") + ticks(0, 1, 0, 1, "%.1f") + legend() + "</svg>\n";
     }
 
     static String calibration(List<Metrics.CalibrationRow> sc, List<Metrics.CalibrationRow> bl) {
@@ -135,7 +151,7 @@ public final class ReportHtml {
             max = Math.max(max, Math.max(r.predicted(), r.observed()));
         }
         double scale = max <= 0 ? 1 : Math.min(1, Math.ceil(max * 10) / 10);
-        StringBuilder s = new StringBuilder(frame("Calibration (deciles, axes to " + f1(scale) + ")", "predicted bad rate", "observed bad rate"));
+        StringBuilder s = new StringBuilder(frame("Calibration (deciles of predicted bad rate)", "predicted bad rate", "observed bad rate"));
         s.append("<line x1=\"").append(px(0)).append("\" y1=\"").append(py(0)).append("\" x2=\"").append(px(1)).append("\" y2=\"").append(py(1))
                 .append("\" stroke=\"#bbb\" stroke-dasharray=\"4\"/>");
         for (var pair : List.of(List.of(sc, "#1f5fbf"), List.of(bl, "#d2691e"))) {
@@ -148,7 +164,7 @@ public final class ReportHtml {
                 s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"2.5\" fill=\"%s\"/>", px(p[0]), py(p[1]), color));
             }
         }
-        return s.append(legend()).append("</svg>\n").toString();
+        return s.append(ticks(0, scale, 0, scale, "%.2f")).append(legend()).append("</svg>\n").toString();
     }
 
     static String distribution(double[] scores, int[] bad, double cutoff) {
@@ -176,7 +192,7 @@ public final class ReportHtml {
                 max = Math.max(max, counts[c][b]);
             }
         }
-        StringBuilder s = new StringBuilder(frame("Score distribution (" + f1(lo) + " to " + f1(hi) + ")", "score", "share of class"));
+        StringBuilder s = new StringBuilder(frame("Score distribution (out of fold)", "score", "share of class"));
         double bw = 1.0 / bins;
         for (int b = 0; b < bins; b++) {
             for (int c = 0; c < 2; c++) {
@@ -189,6 +205,7 @@ public final class ReportHtml {
         if (xc >= 0 && xc <= 1) {
             s.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#000\" stroke-dasharray=\"3\"/>", px(xc), py(0), px(xc), py(1)));
         }
+        s.append(ticks(lo, hi, 0, 0, "%.0f"));
         s.append("<text x=\"").append(PAD + 6).append("\" y=\"36\" font-size=\"11\" fill=\"#27ae60\">goods</text>")
                 .append("<text x=\"").append(PAD + 6).append("\" y=\"49\" font-size=\"11\" fill=\"#c0392b\">bads</text>")
                 .append("<text x=\"").append(PAD + 6).append("\" y=\"62\" font-size=\"11\">dashed: cut-off</text>");
