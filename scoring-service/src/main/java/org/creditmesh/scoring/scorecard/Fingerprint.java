@@ -1,5 +1,7 @@
 package org.creditmesh.scoring.scorecard;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import com.oracle.labs.mlrg.olcut.provenance.ListProvenance;
@@ -21,12 +23,54 @@ public final class Fingerprint {
     }
 
     public static String of(String dataSha256, ScorecardConfig config, String trainerProvenance, Scorecard scorecard) {
+        ObjectNode card = Canonical.mapper().valueToTree(scorecard);
+        card.remove("fingerprint");
+        return of(dataSha256, config.toJson(), trainerProvenance, card);
+    }
+
+    /**
+     * The fingerprint over JSON as stored: a saved model is checked against the configuration and
+     * scorecard it was saved with, so later additions to those records do not invalidate it.
+     *
+     * @param scorecardWithoutFingerprint the scorecard's JSON object without its {@code fingerprint} member
+     */
+    public static String of(String dataSha256, JsonNode config, String trainerProvenance, JsonNode scorecardWithoutFingerprint) {
         Map<String, Object> content = new LinkedHashMap<>();
         content.put("data_sha256", dataSha256);
-        content.put("config", config);
+        content.put("config", plain(config));
         content.put("trainer", trainerProvenance);
-        content.put("scorecard", scorecard.withFingerprint(""));
+        content.put("scorecard", plain(scorecardWithoutFingerprint));
         return Canonical.sha256(Canonical.json(content));
+    }
+
+    /**
+     * Maps, lists and scalars, so that the canonical writer sorts every object's members; every
+     * non-integral number as a double, whether the tree was parsed with big decimals or not.
+     */
+    private static Object plain(JsonNode node) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            return null;
+        }
+        if (node.isObject()) {
+            Map<String, Object> m = new java.util.TreeMap<>();
+            node.properties().forEach(e -> m.put(e.getKey(), plain(e.getValue())));
+            return m;
+        }
+        if (node.isArray()) {
+            java.util.List<Object> l = new java.util.ArrayList<>();
+            node.forEach(item -> l.add(plain(item)));
+            return l;
+        }
+        if (node.isIntegralNumber()) {
+            return node.longValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        return node.asText();
     }
 
     /**

@@ -56,6 +56,9 @@ public final class ModelStore {
 
     public static Loaded load(Path dir) throws ScorecardException {
         JsonNode card = json(dir.resolve(SCORECARD));
+        if (!card.isObject()) {
+            throw new ScorecardException(ScorecardError.UNREADABLE_MODEL, SCORECARD + " is not a JSON object");
+        }
         JsonNode prov = json(dir.resolve(PROVENANCE));
         Scorecard scorecard;
         try {
@@ -69,7 +72,9 @@ public final class ModelStore {
         ScorecardConfig config = ScorecardConfig.fromJson(prov.get("config"));
         String dataSha = prov.path("data_sha256").asText("");
         String trainer = prov.path("trainer_provenance").asText("");
-        String fp = Fingerprint.of(dataSha, config, trainer, scorecard);
+        com.fasterxml.jackson.databind.node.ObjectNode stored = card.deepCopy();
+        stored.remove("fingerprint");
+        String fp = Fingerprint.of(dataSha, prov.get("config"), trainer, stored);
         if (!fp.equals(scorecard.fingerprint()) || !fp.equals(prov.path("fingerprint").asText())) {
             throw new ScorecardException(ScorecardError.FINGERPRINT_MISMATCH, "the model in " + dir.getFileName() + " does not match its fingerprint");
         }

@@ -49,6 +49,17 @@ class ModelStoreTest {
     }
 
     @Test
+    void anEditedConfigurationInTheProvenanceIsRefused() throws Exception {
+        saved();
+        Path prov = dir.resolve(ModelStore.PROVENANCE);
+        String json = Files.readString(prov);
+        assertThat(json).contains("\"seed\" : 42");
+        Files.writeString(prov, json.replace("\"seed\" : 42", "\"seed\" : 43"));
+        assertThatThrownBy(() -> ModelStore.load(dir)).isInstanceOfSatisfying(ScorecardException.class,
+                e -> assertThat(e.code()).isEqualTo(ScorecardError.FINGERPRINT_MISMATCH));
+    }
+
+    @Test
     void aDirectoryWithoutTheModelIsRefused() {
         assertThatThrownBy(() -> ModelStore.load(dir)).isInstanceOfSatisfying(ScorecardException.class,
                 e -> assertThat(e.code()).isEqualTo(ScorecardError.UNREADABLE_MODEL));
