@@ -93,6 +93,15 @@ public final class TrainingRun {
         CreditData data = CsvLoader.load(request.csv(), CsvOptions.of(request.target(), request.badValue())
                 .withTypes(config.numericColumns(), config.categoricalColumns()));
         progress.update("loading", 1, 1);
+        for (String ignored : config.ignoreColumns()) {
+            if (ignored.equals(data.target()) || data.column(ignored).isEmpty()) {
+                throw new DataException(DataError.UNKNOWN_COLUMN, "ignored column '" + ignored + "' is not an attribute column of the table");
+            }
+        }
+        if (!config.ignoreColumns().isEmpty()) {
+            data = new CreditData(data.columns().stream().filter(c -> !config.ignoreColumns().contains(c.name())).toList(),
+                    data.badFlags(), data.target(), data.badValue(), data.goodValue(), data.sha256());
+        }
         Set<String> prot = new LinkedHashSet<>();
         for (String p : request.protectedAttributes()) {
             String name = p.trim();

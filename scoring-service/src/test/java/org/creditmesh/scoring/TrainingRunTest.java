@@ -118,4 +118,16 @@ class TrainingRunTest {
                 ScorecardConfig.defaults().withCv(5, 1)), TrainingProgress.NONE))
                 .isInstanceOfSatisfying(CreditMeshException.class, e -> assertThat(e.code().code()).isEqualTo("training_failed"));
     }
+
+    @Test
+    void ignoredColumnsAreNeitherModelledNorReported() throws Exception {
+        TrainingRun.Outcome o = TrainingRun.run(new TrainingRun.Request(csv, "outcome", "default", dir.resolve("i"), List.of("gender"),
+                ScorecardConfig.fromJson(Json.parse("{\"folds\":5,\"repeats\":1,\"ignoreColumns\":[\"late_payments\",\"age\"]}"))),
+                TrainingProgress.NONE);
+        assertThat(o.scorecard().requiredAttributes()).doesNotContain("late_payments", "age");
+        assertThat(o.report().at("/dataset/columns").findValuesAsText("name")).doesNotContain("late_payments", "age").contains("gender");
+        assertThatThrownBy(() -> TrainingRun.run(new TrainingRun.Request(csv, "outcome", "default", dir.resolve("j"), List.of(),
+                ScorecardConfig.fromJson(Json.parse("{\"ignoreColumns\":[\"nope\"]}"))), TrainingProgress.NONE))
+                .isInstanceOfSatisfying(CreditMeshException.class, e -> assertThat(e.getMessage()).contains("'nope'"));
+    }
 }

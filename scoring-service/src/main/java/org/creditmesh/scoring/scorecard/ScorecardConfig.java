@@ -35,6 +35,7 @@ import java.util.TreeMap;
  * @param specialValues numeric codes (e.g. -999) that get a bin of their own
  * @param numericColumns columns forced numeric
  * @param categoricalColumns columns forced categorical
+ * @param ignoreColumns columns neither modelled nor reported on (identifiers, dates)
  * @param protectedBands band lower bounds for numeric protected attributes; quartiles when absent
  * @param maxReasons most reason codes per score
  * @param fourFifths approval-rate ratio under which a group is flagged
@@ -46,13 +47,14 @@ public record ScorecardConfig(int folds, int repeats, long seed,
                               double baseScore, double baseOdds, double pdo,
                               int bandCount, List<Double> bandCuts, Double cutoff,
                               List<Double> specialValues, List<String> numericColumns, List<String> categoricalColumns,
-                              Map<String, List<Double>> protectedBands, int maxReasons, double fourFifths) {
+                              List<String> ignoreColumns, Map<String, List<Double>> protectedBands, int maxReasons, double fourFifths) {
 
     public ScorecardConfig {
         bandCuts = List.copyOf(bandCuts == null ? List.of() : bandCuts);
         specialValues = List.copyOf(specialValues == null ? List.of() : specialValues);
         numericColumns = List.copyOf(numericColumns == null ? List.of() : numericColumns);
         categoricalColumns = List.copyOf(categoricalColumns == null ? List.of() : categoricalColumns);
+        ignoreColumns = List.copyOf(ignoreColumns == null ? List.of() : ignoreColumns);
         protectedBands = protectedBands == null ? Map.of() : Map.copyOf(new TreeMap<>(protectedBands));
     }
 
@@ -63,7 +65,7 @@ public record ScorecardConfig(int folds, int repeats, long seed,
                 30, 1.0, 8,
                 600, 50, 20,
                 5, List.of(), null,
-                List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), List.of(),
                 Map.of(), 4, 0.8);
     }
 
@@ -143,7 +145,7 @@ public record ScorecardConfig(int folds, int repeats, long seed,
     public ScorecardConfig withCv(int newFolds, int newRepeats) {
         return new ScorecardConfig(newFolds, newRepeats, seed, fineBins, minBinShare, maxBins, monotonic, woeSmoothing,
                 minIv, maxAttributes, dropWrongSign, epochs, learningRate, minibatch, baseScore, baseOdds, pdo,
-                bandCount, bandCuts, cutoff, specialValues, numericColumns, categoricalColumns, protectedBands,
+                bandCount, bandCuts, cutoff, specialValues, numericColumns, categoricalColumns, ignoreColumns, protectedBands,
                 maxReasons, fourFifths);
     }
 }

@@ -20,7 +20,7 @@ class BinnerTest {
         return new ScorecardConfig(d.folds(), d.repeats(), d.seed(), d.fineBins(), d.minBinShare(), d.maxBins(), d.monotonic(),
                 d.woeSmoothing(), d.minIv(), d.maxAttributes(), d.dropWrongSign(), d.epochs(), d.learningRate(), d.minibatch(),
                 d.baseScore(), d.baseOdds(), d.pdo(), d.bandCount(), d.bandCuts(), d.cutoff(), specials, d.numericColumns(),
-                d.categoricalColumns(), d.protectedBands(), d.maxReasons(), d.fourFifths());
+                d.categoricalColumns(), d.ignoreColumns(), d.protectedBands(), d.maxReasons(), d.fourFifths());
     }
 
     /** A numeric attribute whose bad probability follows {@code risk}, with missing values at a high bad rate. */
