@@ -1,6 +1,10 @@
 package org.creditmesh.scoring;
 
-/** Progress of a training run, for a progress bar: {@code done} of {@code total} steps of a stage. */
+/**
+ * Progress of a training run, for a progress bar: {@code done} of {@code total} steps of a stage.
+ * Cross-validation folds run on worker threads: calls may come from them, one at a time, with
+ * {@code done} increasing.
+ */
 @FunctionalInterface
 public interface TrainingProgress {
 

@@ -130,4 +130,15 @@ class TrainingRunTest {
                 ScorecardConfig.fromJson(Json.parse("{\"ignoreColumns\":[\"nope\"]}"))), TrainingProgress.NONE))
                 .isInstanceOfSatisfying(CreditMeshException.class, e -> assertThat(e.getMessage()).contains("'nope'"));
     }
+
+    @Test
+    void crossValidationGivesTheSameNumbersOnOneThreadAndOnSeveral() throws Exception {
+        var data = org.creditmesh.scoring.data.CsvLoader.load(csv, org.creditmesh.scoring.data.CsvOptions.of("outcome", "default"));
+        var config = ScorecardConfig.defaults().withCv(4, 2);
+        var one = org.creditmesh.scoring.evaluation.CrossValidation.run(data, java.util.Set.of("gender"), config, TrainingProgress.NONE, 1);
+        var three = org.creditmesh.scoring.evaluation.CrossValidation.run(data, java.util.Set.of("gender"), config, TrainingProgress.NONE, 3);
+        assertThat(three.scorecard()).isEqualTo(one.scorecard());
+        assertThat(three.baseline()).isEqualTo(one.baseline());
+        assertThat(three.oofScore()).isEqualTo(one.oofScore());
+    }
 }

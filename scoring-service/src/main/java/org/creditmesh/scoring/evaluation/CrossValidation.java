@@ -18,6 +18,9 @@ import org.creditmesh.scoring.scorecard.ScorecardFitter;
  */
 public final class CrossValidation {
 
+    /** System property capping the threads that fit folds (default: the available processors, at most 8). */
+    public static final String THREADS_PROPERTY = "creditmesh.scoring.threads";
+
     private CrossValidation() {
     }
 
@@ -48,6 +51,13 @@ public final class CrossValidation {
 
     public static Result run(CreditData data, Set<String> protectedAttributes, ScorecardConfig config, TrainingProgress progress)
             throws ScorecardException {
+        return run(data, protectedAttributes, config, progress,
+                Math.max(1, Math.min(Integer.getInteger(THREADS_PROPERTY, Runtime.getRuntime().availableProcessors()), 8)));
+    }
+
+    /** As {@link #run(CreditData, Set, ScorecardConfig, TrainingProgress)} on {@code threads} threads; the result does not depend on them. */
+    public static Result run(CreditData data, Set<String> protectedAttributes, ScorecardConfig config, TrainingProgress progress,
+                             int threads) throws ScorecardException {
         int[] bad = data.badFlags();
         int n = data.rows();
         int smaller = Math.min(data.badCount(), n - data.badCount());
@@ -55,44 +65,98 @@ public final class CrossValidation {
             throw new ScorecardException(ScorecardError.INVALID_CONFIG, "configuration 'folds' (" + config.folds()
                     + ") exceeds the " + smaller + " rows of the smaller class: some test folds would hold only one class");
         }
+        int total = config.folds() * config.repeats();
+        int[][] folds = new int[config.repeats()][];
+        for (int rep = 0; rep < config.repeats(); rep++) {
+            folds[rep] = StratifiedFolds.assign(bad, config.folds(), config.seed() + rep);
+        }
+        // Every fold is fitted from scratch with its own seeded trainer, so running them on several
+        // threads changes the wall time only, never a number.
+        record Task(int rep, int fold) {
+        }
+        record Outcome(FoldMetrics sc, FoldMetrics bl, int[] test, double[] scores, double[] pSc, double[] pBl) {
+        }
+        List<Task> tasks = new ArrayList<>();
+        for (int rep = 0; rep < config.repeats(); rep++) {
+            for (int f = 0; f < config.folds(); f++) {
+                tasks.add(new Task(rep, f));
+            }
+        }
+        ScorecardFitter fitter = new ScorecardFitter(config);
+        java.util.concurrent.atomic.AtomicInteger done = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.function.Function<Task, Outcome> work = t -> {
+            int[] train = StratifiedFolds.rows(folds[t.rep()], t.fold(), false);
+            int[] test = StratifiedFolds.rows(folds[t.rep()], t.fold(), true);
+            int[] y = new int[test.length];
+            for (int i = 0; i < test.length; i++) {
+                y[i] = bad[test[i]];
+            }
+            Scorecard card;
+            try {
+                card = fitter.fit(data, train, protectedAttributes).scorecard();
+            } catch (ScorecardException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+            double[] scores = card.scoreRows(data, test);
+            double[] pSc = new double[test.length];
+            for (int i = 0; i < test.length; i++) {
+                pSc[i] = card.scaling().probabilityOfBad(scores[i]);
+            }
+            OneHotBaseline baseline = OneHotBaseline.fit(data, train, protectedAttributes, config);
+            double[] pBl = new double[test.length];
+            for (int i = 0; i < test.length; i++) {
+                pBl[i] = baseline.probabilityOfBad(test[i]);
+            }
+            Outcome o = new Outcome(measure(t.rep(), t.fold(), pSc, y), measure(t.rep(), t.fold(), pBl, y), test, scores, pSc, pBl);
+            synchronized (done) {
+                progress.update("cross-validation", done.incrementAndGet(), total);
+            }
+            return o;
+        };
+        List<Outcome> outcomes = new ArrayList<>();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads, r -> {
+            Thread th = new Thread(r, "scorecard-cv");
+            th.setDaemon(true);
+            return th;
+        });
+        try {
+            List<java.util.concurrent.Future<Outcome>> futures = new ArrayList<>();
+            for (Task t : tasks) {
+                futures.add(pool.submit(() -> work.apply(t)));
+            }
+            for (var f : futures) {
+                outcomes.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScorecardException(ScorecardError.TRAINING_FAILED, "cross-validation interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.util.concurrent.CompletionException c ? c.getCause() : e.getCause();
+            if (cause instanceof ScorecardException se) {
+                throw se;
+            }
+            if (cause instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new ScorecardException(ScorecardError.TRAINING_FAILED, "cross-validation failed: " + cause, cause);
+        } finally {
+            pool.shutdownNow();
+        }
         List<FoldMetrics> sc = new ArrayList<>();
         List<FoldMetrics> bl = new ArrayList<>();
         double[] oofScore = new double[n];
         double[] oofSc = new double[n];
         double[] oofBl = new double[n];
-        int total = config.folds() * config.repeats();
-        int done = 0;
-        ScorecardFitter fitter = new ScorecardFitter(config);
-        for (int rep = 0; rep < config.repeats(); rep++) {
-            int[] fold = StratifiedFolds.assign(bad, config.folds(), config.seed() + rep);
-            for (int f = 0; f < config.folds(); f++) {
-                int[] train = StratifiedFolds.rows(fold, f, false);
-                int[] test = StratifiedFolds.rows(fold, f, true);
-                int[] y = new int[test.length];
-                for (int i = 0; i < test.length; i++) {
-                    y[i] = bad[test[i]];
+        for (int k = 0; k < outcomes.size(); k++) {
+            Outcome o = outcomes.get(k);
+            sc.add(o.sc());
+            bl.add(o.bl());
+            if (tasks.get(k).rep() == 0) {
+                for (int i = 0; i < o.test().length; i++) {
+                    oofScore[o.test()[i]] = o.scores()[i];
+                    oofSc[o.test()[i]] = o.pSc()[i];
+                    oofBl[o.test()[i]] = o.pBl()[i];
                 }
-                Scorecard card = fitter.fit(data, train, protectedAttributes).scorecard();
-                double[] scores = card.scoreRows(data, test);
-                double[] pSc = new double[test.length];
-                for (int i = 0; i < test.length; i++) {
-                    pSc[i] = card.scaling().probabilityOfBad(scores[i]);
-                }
-                OneHotBaseline baseline = OneHotBaseline.fit(data, train, protectedAttributes, config);
-                double[] pBl = new double[test.length];
-                for (int i = 0; i < test.length; i++) {
-                    pBl[i] = baseline.probabilityOfBad(test[i]);
-                }
-                sc.add(measure(rep, f, pSc, y));
-                bl.add(measure(rep, f, pBl, y));
-                if (rep == 0) {
-                    for (int i = 0; i < test.length; i++) {
-                        oofScore[test[i]] = scores[i];
-                        oofSc[test[i]] = pSc[i];
-                        oofBl[test[i]] = pBl[i];
-                    }
-                }
-                progress.update("cross-validation", ++done, total);
             }
         }
         return new Result(config.folds(), config.repeats(), Summary.of(sc), Summary.of(bl), oofScore, oofSc, oofBl);
