@@ -1,6 +1,7 @@
 /**
- * The Tribuo scorecard: training, evaluation, fairness, private training and the score credential.
- *
- * <p>Placeholder until its issue is worked on: the module exists so that the build and the layout are in place.
+ * The Tribuo scorecard. {@link org.creditmesh.scoring.TrainingRun} is the entry point of a training run
+ * (CSV in; model directory, JSON and HTML report out); {@code data} reads CSV tables, {@code scorecard}
+ * bins, fits, scales, scores, stores and fingerprints, {@code evaluation} cross-validates against the
+ * one-hot baseline and reports fairness, {@code report} renders the reports.
  */
 package org.creditmesh.scoring;
