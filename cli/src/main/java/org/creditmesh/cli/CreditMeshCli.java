@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 @Command(name = "creditmesh",
         mixinStandardHelpOptions = true,
         versionProvider = CreditMeshCli.Version.class,
-        description = "CreditMesh: verifiable credentials for credit — keys, DIDs, issue, present, verify, status lists.",
+        description = "CreditMesh: verifiable credentials for credit — keys, DIDs, issue, present, verify, status lists, scorecards, anchors.",
         subcommands = {
             KeysCommand.class,
             DidCommand.class,
@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
             PresentCommand.class,
             VerifyCommand.class,
             StatusCommand.class,
+            ModelCommand.class,
+            AnchorCommand.class,
             DemoCommand.class,
             TemplateCommand.class,
             CommandLine.HelpCommand.class
