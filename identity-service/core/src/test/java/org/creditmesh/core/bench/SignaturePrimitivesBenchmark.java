@@ -2,12 +2,9 @@ package org.creditmesh.core.bench;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.Signature;
-import java.security.spec.ECGenParameterSpec;
 import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
-import org.creditmesh.core.keys.KeyType;
 import org.creditmesh.core.keys.SigningKey;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -25,7 +22,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * The raw signature primitives every credential format rests on, measured in the same run as the
  * format benchmarks so that BENCHMARKS.md can state ratios: the JDK provider against BouncyCastle's
  * RFC 8032 code (what {@link SigningKey} uses), and P-256 through the JDK and through BouncyCastle.
- * Message: 600 bytes, the size of a typical JWS signing input.
+ * Message: 600 bytes, the size of a typical JWS signing input. Keys: the issuer keys of
+ * {@link BenchFixtures}, the same ones the format benchmarks sign and verify with.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -52,17 +50,19 @@ public class SignaturePrimitivesBenchmark {
     public void setUp() throws Exception {
         Arrays.fill(message, (byte) 'a');
         System.arraycopy("eyJhbGciOiJFZERTQSJ9".getBytes(StandardCharsets.US_ASCII), 0, message, 0, 20);
-        ed25519 = SigningKey.generate(KeyType.ED25519);
+        // The issuer keys of CredentialFormatsBenchmark, so the ratios compare like with like.
+        ed25519 = BenchFixtures.ISSUER_ED25519;
         ed25519Signature = ed25519.sign(message);
-        p256 = SigningKey.generate(KeyType.P256);
+        p256 = BenchFixtures.ISSUER_P256;
         p256Signature = p256.sign(message);
 
-        jdkEd25519 = KeyPairGenerator.getInstance("Ed25519").generateKeyPair();
+        jdkEd25519 = BenchFixtures.jdkEd25519(ed25519);
         jdkEd25519Signature = jdkSign("Ed25519", jdkEd25519);
-        KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
-        ec.initialize(new ECGenParameterSpec("secp256r1"));
-        jdkP256 = ec.generateKeyPair();
+        jdkP256 = BenchFixtures.jdkP256(p256);
         jdkP256Signature = jdkSign("SHA256withECDSAinP1363Format", jdkP256);
+        if (!jdkVerify("Ed25519", jdkEd25519, ed25519Signature) || !p256.publicKey().verify(message, jdkP256Signature)) {
+            throw new IllegalStateException("the JDK key pairs are not the same keys as the SigningKeys");
+        }
     }
 
     private byte[] jdkSign(String algorithm, KeyPair pair) throws Exception {
