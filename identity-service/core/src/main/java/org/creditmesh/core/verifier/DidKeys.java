@@ -1,13 +1,17 @@
 package org.creditmesh.core.verifier;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.creditmesh.core.dataintegrity.VerificationMethodResolver;
 import org.creditmesh.core.did.Did;
 import org.creditmesh.core.did.DidDocument;
 import org.creditmesh.core.did.DidError;
 import org.creditmesh.core.did.DidException;
 import org.creditmesh.core.did.DidResolver;
+import org.creditmesh.core.did.DidSpecs;
 import org.creditmesh.core.did.DidUrl;
 import org.creditmesh.core.did.VerificationRelationship;
 import org.creditmesh.core.jose.KeyResolver;
@@ -23,7 +27,24 @@ import org.creditmesh.core.sdjwt.SdJwtException;
  */
 public final class DidKeys {
 
+    /** Methods whose document is a pure function of the DID, so a key found once stays right forever. */
+    private static final Set<String> DETERMINISTIC_METHODS = Set.of(DidSpecs.METHOD_KEY, DidSpecs.METHOD_JWK);
+
+    /** Bounds the cache; past it, further keys are resolved each time (still correct, only slower). */
+    static final int MAX_CACHED_KEYS = 4096;
+
+    private record Lookup(String didUrl, VerificationRelationship relationship) {
+    }
+
     private final DidResolver resolver;
+
+    /**
+     * Keys of did:key and did:jwk verification methods already found. Resolving one decodes the DID
+     * (a regular-expression parse, base58 and, for Ed25519, a point decompression), which costs a third
+     * of an Ed25519 signature verification; a verifier sees the same few issuers over and over.
+     * Failures are not cached.
+     */
+    private final Map<Lookup, VerificationKey> deterministicKeys = new ConcurrentHashMap<>();
 
     public DidKeys(DidResolver resolver) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
@@ -31,12 +52,21 @@ public final class DidKeys {
 
     /** The key named by {@code didUrl} if its DID document authorizes it for {@code relationship}. */
     public VerificationKey resolve(String didUrl, VerificationRelationship relationship) throws DidException {
+        Lookup lookup = new Lookup(didUrl, relationship);
+        VerificationKey cached = deterministicKeys.get(lookup);
+        if (cached != null) {
+            return cached;
+        }
         DidUrl url = DidUrl.parse(didUrl);
         DidDocument document = resolver.resolve(url.did().toString());
-        return document.authorizedMethod(relationship, didUrl)
+        VerificationKey key = document.authorizedMethod(relationship, didUrl)
                 .orElseThrow(() -> new DidException(DidError.VERIFICATION_METHOD_NOT_FOUND,
                         "the DID document does not list this verification method under " + relationship.member()))
                 .key();
+        if (DETERMINISTIC_METHODS.contains(url.did().method()) && deterministicKeys.size() < MAX_CACHED_KEYS) {
+            deterministicKeys.putIfAbsent(lookup, key);
+        }
+        return key;
     }
 
     /** VC-JOSE-COSE: the {@code kid} is a DID URL of the controller (the verifier checks the controller). */
