@@ -36,6 +36,10 @@ public final class DidKeys {
     private record Lookup(String didUrl, VerificationRelationship relationship) {
     }
 
+    /** A cached lookup's outcome: the DID the URL belongs to, and the key. */
+    private record Found(String did, VerificationKey key) {
+    }
+
     private final DidResolver resolver;
 
     /**
@@ -44,7 +48,7 @@ public final class DidKeys {
      * of an Ed25519 signature verification; a verifier sees the same few issuers over and over.
      * Failures are not cached.
      */
-    private final Map<Lookup, VerificationKey> deterministicKeys = new ConcurrentHashMap<>();
+    private final Map<Lookup, Found> deterministicKeys = new ConcurrentHashMap<>();
 
     public DidKeys(DidResolver resolver) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
@@ -53,9 +57,9 @@ public final class DidKeys {
     /** The key named by {@code didUrl} if its DID document authorizes it for {@code relationship}. */
     public VerificationKey resolve(String didUrl, VerificationRelationship relationship) throws DidException {
         Lookup lookup = new Lookup(didUrl, relationship);
-        VerificationKey cached = deterministicKeys.get(lookup);
+        Found cached = deterministicKeys.get(lookup);
         if (cached != null) {
-            return cached;
+            return cached.key();
         }
         DidUrl url = DidUrl.parse(didUrl);
         DidDocument document = resolver.resolve(url.did().toString());
@@ -64,7 +68,7 @@ public final class DidKeys {
                         "the DID document does not list this verification method under " + relationship.member()))
                 .key();
         if (DETERMINISTIC_METHODS.contains(url.did().method()) && deterministicKeys.size() < MAX_CACHED_KEYS) {
-            deterministicKeys.putIfAbsent(lookup, key);
+            deterministicKeys.putIfAbsent(lookup, new Found(url.did().toString(), key));
         }
         return key;
     }
@@ -85,11 +89,12 @@ public final class DidKeys {
         return (iss, kid) -> {
             try {
                 if (kid.isPresent() && kid.get().startsWith("did:")) {
-                    DidUrl url = DidUrl.parse(kid.get());
-                    if (iss.isPresent() && iss.get().startsWith("did:") && !url.did().toString().equals(iss.get())) {
+                    Found cached = deterministicKeys.get(new Lookup(kid.get(), VerificationRelationship.ASSERTION_METHOD));
+                    String did = cached != null ? cached.did() : DidUrl.parse(kid.get()).did().toString();
+                    if (iss.isPresent() && iss.get().startsWith("did:") && !did.equals(iss.get())) {
                         throw new SdJwtException(SdJwtError.UNKNOWN_ISSUER_KEY, "the kid is not a key of the issuer's DID");
                     }
-                    return resolve(kid.get(), VerificationRelationship.ASSERTION_METHOD);
+                    return cached != null ? cached.key() : resolve(kid.get(), VerificationRelationship.ASSERTION_METHOD);
                 }
                 if (iss.isPresent() && iss.get().startsWith("did:")) {
                     Did did = Did.parse(iss.get());

@@ -3,6 +3,7 @@ package org.creditmesh.core.verifier;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.creditmesh.core.did.Did;
 import org.creditmesh.core.did.DidDocument;
@@ -15,6 +16,9 @@ import org.creditmesh.core.did.VerificationRelationship;
 import org.creditmesh.core.keys.KeyType;
 import org.creditmesh.core.keys.SigningKey;
 import org.creditmesh.core.keys.VerificationKey;
+import org.creditmesh.core.sdjwt.IssuerKeyResolver;
+import org.creditmesh.core.sdjwt.SdJwtError;
+import org.creditmesh.core.sdjwt.SdJwtException;
 import org.junit.jupiter.api.Test;
 
 /** DID Core 1.0 section 5.3 lookups behind the three formats, and the cache of deterministic DIDs' keys. */
@@ -59,6 +63,19 @@ class DidKeysTest {
         assertThatThrownBy(() -> keys.resolve(didKeyMethod, VerificationRelationship.KEY_AGREEMENT))
                 .isInstanceOfSatisfying(DidException.class,
                         e -> assertThat(e.code()).isEqualTo(DidError.VERIFICATION_METHOD_NOT_FOUND));
+    }
+
+    @Test
+    void anSdJwtKidOfAnotherDidIsRefusedAlsoWhenItsKeyIsCached() throws Exception {
+        DidKeys keys = new DidKeys(CredentialVerifier.offlineDidResolver());
+        IssuerKeyResolver sdJwt = keys.forSdJwt();
+        assertThat(sdJwt.resolve(Optional.of(didKey), Optional.of(didKeyMethod))).isEqualTo(key);
+
+        String otherIssuer = DidKey.create(SigningKey.generate(KeyType.ED25519).publicKey()).toString();
+        assertThatThrownBy(() -> sdJwt.resolve(Optional.of(otherIssuer), Optional.of(didKeyMethod)))
+                .isInstanceOfSatisfying(SdJwtException.class,
+                        e -> assertThat(e.code()).isEqualTo(SdJwtError.UNKNOWN_ISSUER_KEY));
+        assertThat(sdJwt.resolve(Optional.of(didKey), Optional.of(didKeyMethod))).isEqualTo(key);
     }
 
     @Test
