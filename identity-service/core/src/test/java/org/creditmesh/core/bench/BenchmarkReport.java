@@ -29,14 +29,18 @@ public final class BenchmarkReport {
     private static final String FORMATS = "CredentialFormatsBenchmark.";
     private static final String STEPS = "DataIntegrityStepsBenchmark.";
 
-    record Score(double opsPerSecond, double error) {
+    /**
+     * JMH's mean with its 99.9 % error, and the fastest measurement iteration: on a shared machine other
+     * processes only ever slow an iteration down, so the best one is the least disturbed.
+     */
+    record Score(double opsPerSecond, double error, double best) {
         double microsPerOp() {
             return 1e6 / opsPerSecond;
         }
     }
 
     /** One line of the targets table: {@code measured / baseline} against {@code target}, if there is one. */
-    record Ratio(String what, String measured, String baseline, double factor, Optional<Double> target) {
+    record Ratio(String what, String measured, String baseline, double factor, double bestFactor, Optional<Double> target) {
     }
 
     private final Map<String, Score> scores;
@@ -63,23 +67,30 @@ public final class BenchmarkReport {
                 throw new IllegalArgumentException(name + " is not in ops/s; run JMH in throughput mode with -tu s");
             }
             double error = metric.path("scoreError").asDouble(Double.NaN);
+            double score = metric.path("score").asDouble();
+            double best = score;
+            for (JsonNode fork : metric.path("rawData")) {
+                for (JsonNode iteration : fork) {
+                    best = Math.max(best, iteration.asDouble());
+                }
+            }
             scores.put(name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1),
-                    new Score(metric.path("score").asDouble(), Double.isNaN(error) ? 0 : error));
+                    new Score(score, Double.isNaN(error) ? 0 : error, best));
         }
         return new BenchmarkReport(scores);
     }
 
     void print(PrintStream out) {
-        out.println("| Benchmark | ops/s | ± error (99.9 %) | µs/op |");
-        out.println("|---|---:|---:|---:|");
-        scores.forEach((name, s) -> out.printf(Locale.ROOT, "| `%s` | %,.0f | %,.0f | %.1f |%n",
-                name, s.opsPerSecond(), s.error(), s.microsPerOp()));
+        out.println("| Benchmark | ops/s (mean) | ± error (99.9 %) | µs/op | best iteration ops/s |");
+        out.println("|---|---:|---:|---:|---:|");
+        scores.forEach((name, s) -> out.printf(Locale.ROOT, "| `%s` | %,.0f | %,.0f | %.1f | %,.0f |%n",
+                name, s.opsPerSecond(), s.error(), s.microsPerOp(), s.best()));
         out.println();
-        out.println("| Ratio | Measured | Target | Met |");
-        out.println("|---|---:|---:|:---:|");
+        out.println("| Ratio | Means | Best iterations | Target | Met (means) |");
+        out.println("|---|---:|---:|---:|:---:|");
         for (Ratio r : ratios()) {
-            out.printf(Locale.ROOT, "| %s (`%s` / %s) | %s | %s | %s |%n", r.what(), r.measured(), r.baseline(),
-                    percentOrTimes(r.factor()),
+            out.printf(Locale.ROOT, "| %s (`%s` / %s) | %s | %s | %s | %s |%n", r.what(), r.measured(), r.baseline(),
+                    percentOrTimes(r.factor()), percentOrTimes(r.bestFactor()),
                     r.target().map(BenchmarkReport::percentOrTimes).orElse("—"),
                     r.target().map(t -> r.factor() >= t ? "yes" : "**no**").orElse("—"));
         }
@@ -112,20 +123,24 @@ public final class BenchmarkReport {
             ratio(ratios, "SD-JWT VC verify, unified verifier", "sdJwtVerifyUnified", base, Optional.of(0.40));
             ratio(ratios, "Data Integrity verify vs raw Ed25519 verify", "dataIntegrityVerify", base, Optional.empty());
         });
+        Optional.ofNullable(scores.get(PRIMITIVES + "ed25519VerifyBouncyCastleVcJwtInput")).ifPresent(s -> ratio(ratios,
+                "VC-JWT verify vs Ed25519 verify of the same signing input", "vcJwtVerify",
+                Map.entry("ed25519VerifyBouncyCastleVcJwtInput", s), Optional.empty()));
         p256.ifPresent(base -> {
             ratio(ratios, "VC-JWT ES256 verify vs raw P-256 verify", "vcJwtEs256Verify", base, Optional.empty());
             ratio(ratios, "SD-JWT VC ES256 verify (two P-256 signatures) vs raw P-256 verify", "sdJwtEs256Verify", base, Optional.empty());
         });
         for (String name : List.of("dataIntegrityVerify", "dataIntegrityVerifyUnified")) {
             score(FORMATS + name).ifPresent(s -> ratios.add(new Ratio("Data Integrity verify vs JS reference", name,
-                    "490 ops/s", s.opsPerSecond() / JS_DATA_INTEGRITY_VERIFY_PER_SECOND, Optional.of(5.0))));
+                    "490 ops/s", s.opsPerSecond() / JS_DATA_INTEGRITY_VERIFY_PER_SECOND,
+                    s.best() / JS_DATA_INTEGRITY_VERIFY_PER_SECOND, Optional.of(5.0))));
         }
         return ratios;
     }
 
     private void ratio(List<Ratio> ratios, String what, String benchmark, Map.Entry<String, Score> base, Optional<Double> target) {
         score(FORMATS + benchmark).ifPresent(s -> ratios.add(new Ratio(what, benchmark, "`" + base.getKey() + "`",
-                s.opsPerSecond() / base.getValue().opsPerSecond(), target)));
+                s.opsPerSecond() / base.getValue().opsPerSecond(), s.best() / base.getValue().best(), target)));
     }
 
     private Optional<Map.Entry<String, Score>> fastest(String... primitives) {
