@@ -44,8 +44,8 @@ public final class DidKeys {
 
     /**
      * Keys of did:key and did:jwk verification methods already found. Resolving one decodes the DID
-     * (a regular-expression parse, base58 and, for Ed25519, a point decompression), which costs a third
-     * of an Ed25519 signature verification; a verifier sees the same few issuers over and over.
+     * (a regular-expression parse, base58 and, for Ed25519, a point decompression), which costs more
+     * than half of an Ed25519 signature verification; a verifier sees the same few issuers over and over.
      * Failures are not cached.
      */
     private final Map<Lookup, Found> deterministicKeys = new ConcurrentHashMap<>();
