@@ -25,13 +25,13 @@ public final class Credential {
     private final Instant validFrom;
     private final Instant validUntil;
 
-    private Credential(ObjectNode json, VcdmVersion version) throws DataModelException {
+    private Credential(ObjectNode json, DataModelValidator.Validated validated) throws DataModelException {
         this.json = json;
-        this.version = version;
+        this.version = validated.version();
         this.issuerId = DataModelValidator.issuerId(json.get(ISSUER));
-        boolean v1 = version == VcdmVersion.V1_1;
-        this.validFrom = DataModelValidator.optionalDate(json, v1 ? ISSUANCE_DATE : VALID_FROM, v1);
-        this.validUntil = DataModelValidator.optionalDate(json, v1 ? EXPIRATION_DATE : VALID_UNTIL, v1);
+        // Parsed once, during validation (VCDM 1.1: issuanceDate and expirationDate).
+        this.validFrom = validated.validFrom();
+        this.validUntil = validated.validUntil();
     }
 
     /** Parses and validates a credential with the default context allow-list. */
@@ -51,8 +51,8 @@ public final class Credential {
     /** Validates a credential given as a JSON tree (copied). */
     public static Credential from(JsonNode json, DataModelValidator validator) throws DataModelException {
         Objects.requireNonNull(validator, "validator");
-        VcdmVersion version = validator.validateCredential(json);
-        return new Credential(((ObjectNode) json).deepCopy(), version);
+        DataModelValidator.Validated validated = validator.validate(json);
+        return new Credential(((ObjectNode) json).deepCopy(), validated);
     }
 
     /** Validates a credential given as a JSON tree (copied) with the default context allow-list. */

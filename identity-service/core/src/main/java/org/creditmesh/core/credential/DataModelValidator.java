@@ -38,19 +38,28 @@ public final class DataModelValidator {
 
     /** Checks a credential (VCDM 2.0 sections 4.3 to 4.11, or VCDM 1.1 section 4) and returns its version. */
     public VcdmVersion validateCredential(JsonNode document) throws DataModelException {
+        return validate(document).version();
+    }
+
+    /** A valid credential's version and its validity period as parsed during validation. */
+    record Validated(VcdmVersion version, Instant validFrom, Instant validUntil) {
+    }
+
+    /** {@link #validateCredential}, keeping the parsed dates so that {@link Credential} need not parse them again. */
+    Validated validate(JsonNode document) throws DataModelException {
         ObjectNode doc = requireObject(document, "credential");
         VcdmVersion version = checkContexts(doc);
         checkOptionalUrl(doc, ID, "credential id");
         checkTypes(doc, TYPE_VERIFIABLE_CREDENTIAL);
         checkIssuer(doc);
         checkSubjects(doc);
-        checkDates(doc, version);
+        Instant[] period = checkDates(doc, version);
         checkStatus(doc, version);
         checkTypedEntries(doc, CREDENTIAL_SCHEMA, true, DataModelError.INVALID_CREDENTIAL_SCHEMA);
         for (String member : List.of(EVIDENCE, TERMS_OF_USE, REFRESH_SERVICE)) {
             checkTypedEntries(doc, member, false, DataModelError.INVALID_EXTENSION);
         }
-        return version;
+        return new Validated(version, period[0], period[1]);
     }
 
     /**
@@ -279,7 +288,8 @@ public final class DataModelValidator {
         }
     }
 
-    private static void checkDates(ObjectNode doc, VcdmVersion version) throws DataModelException {
+    /** The validity period: validFrom/validUntil (2.0) or issuanceDate/expirationDate (1.1), either may be null. */
+    private static Instant[] checkDates(ObjectNode doc, VcdmVersion version) throws DataModelException {
         if (version == VcdmVersion.V2_0) {
             Instant from = optionalDate(doc, VALID_FROM, false);
             Instant until = optionalDate(doc, VALID_UNTIL, false);
@@ -287,14 +297,13 @@ public final class DataModelValidator {
                 throw new DataModelException(DataModelError.INVALID_VALIDITY_PERIOD,
                         "validFrom is later than validUntil (VCDM 2.0 section 4.9)");
             }
-        } else {
-            if (!doc.has(ISSUANCE_DATE)) {
-                throw new DataModelException(DataModelError.MISSING_ISSUANCE_DATE,
-                        "a VCDM 1.1 credential has an issuanceDate (VCDM 1.1 section 4.6)");
-            }
-            optionalDate(doc, ISSUANCE_DATE, true);
-            optionalDate(doc, EXPIRATION_DATE, true);
+            return new Instant[] {from, until};
         }
+        if (!doc.has(ISSUANCE_DATE)) {
+            throw new DataModelException(DataModelError.MISSING_ISSUANCE_DATE,
+                    "a VCDM 1.1 credential has an issuanceDate (VCDM 1.1 section 4.6)");
+        }
+        return new Instant[] {optionalDate(doc, ISSUANCE_DATE, true), optionalDate(doc, EXPIRATION_DATE, true)};
     }
 
     static Instant optionalDate(ObjectNode doc, String member, boolean lenient) throws DataModelException {

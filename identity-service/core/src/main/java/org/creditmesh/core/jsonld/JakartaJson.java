@@ -1,6 +1,7 @@
 package org.creditmesh.core.jsonld;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
@@ -32,6 +33,11 @@ final class JakartaJson {
             }
         }
         return builder.build();
+    }
+
+    /** A one-element array, built through the cached provider (see {@link #PROVIDER}). */
+    static JsonArray arrayOf(JsonValue element) {
+        return PROVIDER.createArrayBuilder().add(element).build();
     }
 
     static JsonValue from(JsonNode node) throws JsonLdException {

@@ -15,7 +15,6 @@ import com.apicatalog.rdf.canon.RdfCanon;
 import com.apicatalog.rdf.canon.RdfCanonTimeTicker;
 import com.apicatalog.rdf.nquads.NQuadsWriter;
 import com.fasterxml.jackson.databind.JsonNode;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -171,7 +170,8 @@ public final class RdfCanonicalizer {
         if (expanded == null || expanded.getValueType() == JsonValue.ValueType.NULL) {
             return JsonValue.EMPTY_JSON_ARRAY;
         }
-        return expanded instanceof JsonArray array ? array : Json.createArrayBuilder().add(expanded).build();
+        // Not Json.createArrayBuilder(): that runs a ServiceLoader scan of the class path on every call.
+        return expanded instanceof JsonArray array ? array : JakartaJson.arrayOf(expanded);
     }
 
     /**

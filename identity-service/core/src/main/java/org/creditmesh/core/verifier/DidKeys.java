@@ -1,13 +1,17 @@
 package org.creditmesh.core.verifier;
 
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.creditmesh.core.dataintegrity.VerificationMethodResolver;
 import org.creditmesh.core.did.Did;
 import org.creditmesh.core.did.DidDocument;
 import org.creditmesh.core.did.DidError;
 import org.creditmesh.core.did.DidException;
 import org.creditmesh.core.did.DidResolver;
+import org.creditmesh.core.did.DidSpecs;
 import org.creditmesh.core.did.DidUrl;
 import org.creditmesh.core.did.VerificationRelationship;
 import org.creditmesh.core.jose.KeyResolver;
@@ -23,7 +27,28 @@ import org.creditmesh.core.sdjwt.SdJwtException;
  */
 public final class DidKeys {
 
+    /** Methods whose document is a pure function of the DID, so a key found once stays right forever. */
+    private static final Set<String> DETERMINISTIC_METHODS = Set.of(DidSpecs.METHOD_KEY, DidSpecs.METHOD_JWK);
+
+    /** Bounds the cache; past it, further keys are resolved each time (still correct, only slower). */
+    static final int MAX_CACHED_KEYS = 4096;
+
+    private record Lookup(String didUrl, VerificationRelationship relationship) {
+    }
+
+    /** A cached lookup's outcome: the DID the URL belongs to, and the key. */
+    private record Found(String did, VerificationKey key) {
+    }
+
     private final DidResolver resolver;
+
+    /**
+     * Keys of did:key and did:jwk verification methods already found. Resolving one decodes the DID
+     * (a regular-expression parse, base58 and, for Ed25519, a point decompression), which costs more
+     * than half of an Ed25519 signature verification; a verifier sees the same few issuers over and over.
+     * Failures are not cached.
+     */
+    private final Map<Lookup, Found> deterministicKeys = new ConcurrentHashMap<>();
 
     public DidKeys(DidResolver resolver) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
@@ -31,12 +56,21 @@ public final class DidKeys {
 
     /** The key named by {@code didUrl} if its DID document authorizes it for {@code relationship}. */
     public VerificationKey resolve(String didUrl, VerificationRelationship relationship) throws DidException {
+        Lookup lookup = new Lookup(didUrl, relationship);
+        Found cached = deterministicKeys.get(lookup);
+        if (cached != null) {
+            return cached.key();
+        }
         DidUrl url = DidUrl.parse(didUrl);
         DidDocument document = resolver.resolve(url.did().toString());
-        return document.authorizedMethod(relationship, didUrl)
+        VerificationKey key = document.authorizedMethod(relationship, didUrl)
                 .orElseThrow(() -> new DidException(DidError.VERIFICATION_METHOD_NOT_FOUND,
                         "the DID document does not list this verification method under " + relationship.member()))
                 .key();
+        if (DETERMINISTIC_METHODS.contains(url.did().method()) && deterministicKeys.size() < MAX_CACHED_KEYS) {
+            deterministicKeys.putIfAbsent(lookup, new Found(url.did().toString(), key));
+        }
+        return key;
     }
 
     /** VC-JOSE-COSE: the {@code kid} is a DID URL of the controller (the verifier checks the controller). */
@@ -55,11 +89,12 @@ public final class DidKeys {
         return (iss, kid) -> {
             try {
                 if (kid.isPresent() && kid.get().startsWith("did:")) {
-                    DidUrl url = DidUrl.parse(kid.get());
-                    if (iss.isPresent() && iss.get().startsWith("did:") && !url.did().toString().equals(iss.get())) {
+                    Found cached = deterministicKeys.get(new Lookup(kid.get(), VerificationRelationship.ASSERTION_METHOD));
+                    String did = cached != null ? cached.did() : DidUrl.parse(kid.get()).did().toString();
+                    if (iss.isPresent() && iss.get().startsWith("did:") && !did.equals(iss.get())) {
                         throw new SdJwtException(SdJwtError.UNKNOWN_ISSUER_KEY, "the kid is not a key of the issuer's DID");
                     }
-                    return resolve(kid.get(), VerificationRelationship.ASSERTION_METHOD);
+                    return cached != null ? cached.key() : resolve(kid.get(), VerificationRelationship.ASSERTION_METHOD);
                 }
                 if (iss.isPresent() && iss.get().startsWith("did:")) {
                     Did did = Did.parse(iss.get());
