@@ -101,7 +101,8 @@ public final class VcJwtVerifier {
         }
         Credential credential;
         try {
-            credential = Credential.from(payload, validator);
+            // The payload was parsed by this call and is not used again: no copy needed.
+            credential = Credential.fromOwned(payload, validator);
         } catch (DataModelException e) {
             throw new VcJwtException(VcJwtError.PAYLOAD_INVALID,
                     "the payload is not a valid credential (" + e.code().code() + ": " + e.getMessage() + ")", e);

@@ -19,6 +19,11 @@ final class JakartaJson {
     /** Looked up once: {@code JsonProvider.provider()} runs a ServiceLoader scan on every call. */
     private static final JsonProvider PROVIDER = JsonProvider.provider();
 
+    /** The cached provider, for builders elsewhere in this package. */
+    static JsonProvider provider() {
+        return PROVIDER;
+    }
+
     private static final BigDecimal DOUBLE_THRESHOLD = new BigDecimal("1e21");
 
     private JakartaJson() {

@@ -170,7 +170,7 @@ public final class RdfCanonicalizer {
         if (expanded == null || expanded.getValueType() == JsonValue.ValueType.NULL) {
             return JsonValue.EMPTY_JSON_ARRAY;
         }
-        // Not Json.createArrayBuilder(): that runs a ServiceLoader scan of the class path on every call.
+        // Not JakartaJson.provider().createArrayBuilder(): that runs a ServiceLoader scan of the class path on every call.
         return expanded instanceof JsonArray array ? array : JakartaJson.arrayOf(expanded);
     }
 
@@ -229,7 +229,7 @@ public final class RdfCanonicalizer {
                 JsonValue element = array.get(i);
                 JsonValue fixed = typeLargeNegativeNumbersAsDoubles(element);
                 if (fixed != element && rebuilt == null) {
-                    rebuilt = Json.createArrayBuilder();
+                    rebuilt = JakartaJson.provider().createArrayBuilder();
                     for (int j = 0; j < i; j++) {
                         rebuilt.add(array.get(j));
                     }
@@ -246,7 +246,7 @@ public final class RdfCanonicalizer {
         if (object.containsKey("@value")) {
             if (object.get("@value") instanceof JsonNumber number && !object.containsKey("@type")
                     && number.bigDecimalValue().compareTo(MINUS_TEN_TO_THE_21) <= 0) {
-                return Json.createObjectBuilder(object).add("@type", XSD_DOUBLE).build();
+                return JakartaJson.provider().createObjectBuilder(object).add("@type", XSD_DOUBLE).build();
             }
             return object;
         }
@@ -255,7 +255,7 @@ public final class RdfCanonicalizer {
             JsonValue fixed = typeLargeNegativeNumbersAsDoubles(member.getValue());
             if (fixed != member.getValue()) {
                 if (rebuilt == null) {
-                    rebuilt = Json.createObjectBuilder(object);
+                    rebuilt = JakartaJson.provider().createObjectBuilder(object);
                 }
                 rebuilt.add(member.getKey(), fixed);
             }

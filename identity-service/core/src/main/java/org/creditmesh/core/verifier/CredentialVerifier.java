@@ -245,7 +245,7 @@ public final class CredentialVerifier {
         try {
             ObjectNode unsecured = document.deepCopy();
             unsecured.remove("proof");
-            credential = Credential.from(unsecured, validator);
+            credential = Credential.fromOwned(unsecured, validator);
         } catch (CreditMeshException e) {
             return report.add(FailureClassifier.failed(e)).skipRemaining().build();
         }
