@@ -1,0 +1,96 @@
+package org.creditmesh.identity.server.keys;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.creditmesh.core.error.CreditMeshException;
+import org.creditmesh.core.issuer.CredentialIssuer;
+import org.creditmesh.core.issuer.StatusListPublisher;
+import org.creditmesh.core.keys.FileKeyStore;
+import org.creditmesh.core.keys.KeyType;
+import org.creditmesh.core.keys.SigningKey;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * The service's issuer key: Ed25519 in the core's PKCS#12 {@link FileKeyStore} ({@code <data-dir>/issuer.p12}),
+ * created on first start, identified by its {@code did:key}. Also the server secret (32 random bytes in
+ * {@code <data-dir>/server-secret}, owner-only) that keys the idempotency hashes and response encryption.
+ */
+@ApplicationScoped
+public class IssuerKeys {
+
+    private static final Logger LOG = Logger.getLogger(IssuerKeys.class);
+    static final String ALIAS = "issuer";
+
+    @ConfigProperty(name = "creditmesh.data-dir")
+    String dataDir;
+
+    @ConfigProperty(name = "creditmesh.keystore.password")
+    String keystorePassword;
+
+    private CredentialIssuer issuer;
+    private StatusListPublisher publisher;
+    private byte[] secret;
+
+    @PostConstruct
+    void open() {
+        try {
+            Path dir = Path.of(dataDir).toAbsolutePath();
+            Files.createDirectories(dir);
+            FileKeyStore store = FileKeyStore.open(dir.resolve("issuer.p12"), keystorePassword.toCharArray());
+            SigningKey key;
+            if (store.list().contains(ALIAS)) {
+                key = store.load(ALIAS);
+            } else {
+                key = SigningKey.generate(KeyType.ED25519);
+                store.store(ALIAS, key);
+                LOG.infof("Created the issuer key in %s", store.file());
+            }
+            issuer = new CredentialIssuer(key);
+            publisher = new StatusListPublisher(issuer, Clock.systemUTC());
+            secret = loadOrCreateSecret(dir.resolve("server-secret"));
+            LOG.infof("Issuing as %s", issuer.issuer());
+        } catch (CreditMeshException e) {
+            throw new IllegalStateException("the issuer keystore could not be opened: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the data folder " + dataDir + " is not usable", e);
+        }
+    }
+
+    private static byte[] loadOrCreateSecret(Path file) throws IOException {
+        if (Files.exists(file)) {
+            byte[] bytes = Files.readAllBytes(file);
+            if (bytes.length != 32) {
+                throw new IOException(file + " must hold exactly 32 bytes");
+            }
+            return bytes;
+        }
+        byte[] bytes = new byte[32];
+        new SecureRandom().nextBytes(bytes);
+        Path tmp = Files.createTempFile(file.getParent(), "server-secret", ".tmp",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        Files.write(tmp, bytes);
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        return bytes;
+    }
+
+    public CredentialIssuer issuer() {
+        return issuer;
+    }
+
+    public StatusListPublisher statusListPublisher() {
+        return publisher;
+    }
+
+    /** The server secret; a copy. */
+    public byte[] secret() {
+        return secret.clone();
+    }
+}
