@@ -16,6 +16,9 @@ import org.creditmesh.identity.server.problem.ProblemType;
 /** Reading request bodies: always through the core's strict parser (duplicate members, depth, size). */
 public final class RequestBodies {
 
+    /** The largest request body accepted: a credential with room to spare, far below the core's 1 MiB JSON limit. */
+    public static final int MAX_BYTES = 256 * 1024;
+
     private RequestBodies() {
     }
 
@@ -23,6 +26,9 @@ public final class RequestBodies {
     public static ObjectNode object(byte[] body) {
         if (body == null || body.length == 0) {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "the request body is empty");
+        }
+        if (body.length > MAX_BYTES) {
+            throw new ProblemException(ProblemType.PAYLOAD_TOO_LARGE, "request bodies are limited to " + MAX_BYTES / 1024 + " KiB");
         }
         try {
             return Json.parseObject(body);
