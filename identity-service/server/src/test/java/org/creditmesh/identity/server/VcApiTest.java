@@ -277,6 +277,42 @@ class VcApiTest {
         }
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"di", "vc+jwt"})
+    void verifiesPresentationsBoundToTheVerifiersChallenge(String format) throws Exception {
+        var holderKey = org.creditmesh.core.keys.SigningKey.generate(org.creditmesh.core.keys.KeyType.ED25519);
+        var presenter = new org.creditmesh.core.issuer.CredentialPresenter(holderKey, java.time.Clock.systemUTC());
+        ObjectNode request = (ObjectNode) parse(issueRequest(format));
+        ((ObjectNode) request.get("credential").get("credentialSubject")).put("id", presenter.holder());
+        JsonNode vc = parse(given().contentType("application/json").body(Json.write(request)).when().post("/credentials/issue")
+                .then().statusCode(201).extract().asString()).get("verifiableCredential");
+        String credential = vc.path("type").asText().equals("EnvelopedVerifiableCredential")
+                ? vc.path("id").asText().substring(vc.path("id").asText().indexOf(',') + 1) : Json.write(vc);
+        String vp = presenter.present(credential, List.of(), new org.creditmesh.core.verifier.Challenge("n-0S6_WzA2Mj", "https://lender.example"));
+        ObjectNode body = Json.mapper().createObjectNode();
+        if (format.equals("di")) {
+            body.set("verifiablePresentation", parse(vp));
+        } else {
+            body.put("verifiablePresentation", vp);
+        }
+        body.putObject("options").put("challenge", "n-0S6_WzA2Mj").put("domain", "https://lender.example");
+        given().contentType("application/json").body(Json.write(body)).when().post("/presentations/verify")
+                .then().log().ifValidationFails().statusCode(200).body("verified", equalTo(true)).body("kind", equalTo("presentation"))
+                .body("credentials[0].verified", equalTo(true));
+        body.putObject("options").put("challenge", "another-nonce").put("domain", "https://lender.example");
+        given().contentType("application/json").body(Json.write(body)).when().post("/presentations/verify")
+                .then().statusCode(422).contentType("application/problem+json").body("verified", equalTo(false));
+    }
+
+    @Test
+    void servesOpenApiHealthAndMetrics() {
+        given().when().get("/q/openapi?format=json").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/credentials/issue"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/presentations/verify"));
+        given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
+    }
+
     private long count(String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql);
              ResultSet rs = s.executeQuery()) {

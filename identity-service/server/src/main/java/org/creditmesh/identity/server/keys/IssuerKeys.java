@@ -1,5 +1,6 @@
 package org.creditmesh.identity.server.keys;
 
+import io.quarkus.runtime.Startup;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.jboss.logging.Logger;
  * {@code <data-dir>/server-secret}, owner-only) that keys the idempotency hashes and response encryption.
  */
 @ApplicationScoped
+@Startup
 public class IssuerKeys {
 
     private static final Logger LOG = Logger.getLogger(IssuerKeys.class);
