@@ -183,6 +183,32 @@ class VcApiTest {
                 .body("type", equalTo(PROBLEMS + "idempotency-key-reused"));
     }
 
+    @io.quarkus.test.common.http.TestHTTPResource("/credentials/issue")
+    java.net.URI issueUri;
+
+    @Test
+    void concurrentRetriesWithOneIdempotencyKeyIssueOnce() throws Exception {
+        String key = UUID.randomUUID().toString();
+        String request = issueRequest("vc+jwt");
+        long before = count("SELECT count(*) FROM issued_credential");
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(issueUri)
+                .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request)).build();
+        List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sent.add(client.sendAsync(post, java.net.http.HttpResponse.BodyHandlers.ofString()));
+        }
+        java.util.Set<String> bodies = new java.util.HashSet<>();
+        for (var f : sent) {
+            var response = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(response.statusCode()).isEqualTo(201);
+            bodies.add(response.body());
+        }
+        assertThat(bodies).hasSize(1);
+        assertThat(count("SELECT count(*) FROM issued_credential")).isEqualTo(before + 1);
+    }
+
     @Test
     void malformedJsonIsAProblem() {
         given().contentType("application/json").body("{\"credential\": ").when().post("/credentials/issue")
