@@ -30,12 +30,19 @@ public class IssuerKeys {
 
     private static final Logger LOG = Logger.getLogger(IssuerKeys.class);
     static final String ALIAS = "issuer";
+    static final String KEY_FRAGMENT = "key-1";
 
     @ConfigProperty(name = "creditmesh.data-dir")
     String dataDir;
 
     @ConfigProperty(name = "creditmesh.keystore.password")
     String keystorePassword;
+
+    /** The issuer's DID: absent for the key's did:key; a did:web (whose document this service serves) otherwise. */
+    @ConfigProperty(name = "creditmesh.issuer.did")
+    java.util.Optional<String> issuerDid;
+
+    private java.util.Optional<org.creditmesh.core.did.DidDocument> didWebDocument = java.util.Optional.empty();
 
     private CredentialIssuer issuer;
     private StatusListPublisher publisher;
@@ -55,7 +62,11 @@ public class IssuerKeys {
                 store.store(ALIAS, key);
                 LOG.infof("Created the issuer key in %s", store.file());
             }
-            issuer = new CredentialIssuer(key);
+            if (issuerDid.isPresent()) {
+                issuer = didWebIssuer(key, issuerDid.get());
+            } else {
+                issuer = new CredentialIssuer(key);
+            }
             publisher = new StatusListPublisher(issuer, Clock.systemUTC());
             secret = loadOrCreateSecret(dir.resolve("server-secret"));
             LOG.infof("Issuing as %s", issuer.issuer());
@@ -64,6 +75,26 @@ public class IssuerKeys {
         } catch (IOException e) {
             throw new UncheckedIOException("the data folder " + dataDir + " is not usable", e);
         }
+    }
+
+    private CredentialIssuer didWebIssuer(SigningKey key, String did) throws CreditMeshException {
+        org.creditmesh.core.did.Did parsed = org.creditmesh.core.did.Did.parse(did);
+        if (!parsed.method().equals("web")) {
+            throw new IllegalStateException("creditmesh.issuer.did must be a did:web (or unset for did:key), not " + did);
+        }
+        String method = did + "#" + KEY_FRAGMENT;
+        didWebDocument = java.util.Optional.of(org.creditmesh.core.did.DidDocument.builder(parsed)
+                .context(org.creditmesh.core.did.DidSpecs.CONTEXT_DID_V1, org.creditmesh.core.did.DidSpecs.CONTEXT_MULTIKEY_V1)
+                .verificationMethod(org.creditmesh.core.did.VerificationMethod.multikey(method, did, key.publicKey()))
+                .reference(org.creditmesh.core.did.VerificationRelationship.ASSERTION_METHOD, method)
+                .reference(org.creditmesh.core.did.VerificationRelationship.AUTHENTICATION, method)
+                .build());
+        return new CredentialIssuer(key, did, method);
+    }
+
+    /** The did:web document of the issuer, when it is a did:web. */
+    public java.util.Optional<org.creditmesh.core.did.DidDocument> didWebDocument() {
+        return didWebDocument;
     }
 
     private static byte[] loadOrCreateSecret(Path file) throws IOException {

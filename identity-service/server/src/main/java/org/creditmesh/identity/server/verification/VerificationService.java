@@ -49,6 +49,37 @@ public class VerificationService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    org.creditmesh.identity.server.keys.IssuerKeys keys;
+
+    private org.creditmesh.core.did.DidResolver didResolver;
+
+    /**
+     * did:key and did:jwk offline; did:web over HTTPS, except this service's own did:web, answered from memory
+     * (a service need not reach itself over the network to check what it issued).
+     */
+    @jakarta.annotation.PostConstruct
+    void init() {
+        org.creditmesh.core.did.DidWeb web = new org.creditmesh.core.did.DidWeb();
+        org.creditmesh.core.did.DidMethodResolver ownOrWeb = new org.creditmesh.core.did.DidMethodResolver() {
+            @Override
+            public String method() {
+                return "web";
+            }
+
+            @Override
+            public org.creditmesh.core.did.DidDocument resolve(String did) throws org.creditmesh.core.did.DidException {
+                var own = keys.didWebDocument();
+                if (own.isPresent() && own.get().id().toString().equals(did)) {
+                    return own.get();
+                }
+                return web.resolve(did);
+            }
+        };
+        didResolver = new org.creditmesh.core.did.CompositeDidResolver(java.util.List.of(
+                new org.creditmesh.core.did.DidKey(), new org.creditmesh.core.did.DidJwk(), ownOrWeb));
+    }
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
 
@@ -58,7 +89,8 @@ public class VerificationService {
         String member = presentation ? "verifiablePresentation" : "verifiableCredential";
         String input = unwrap(body.get(member), member);
         ObjectNode options = RequestBodies.optionalObject(body, "options");
-        CredentialVerifier.Builder builder = CredentialVerifier.builder().statusFetcher(this::fetchStatusList);
+        CredentialVerifier.Builder builder = CredentialVerifier.builder().statusFetcher(this::fetchStatusList)
+                .didResolver(didResolver);
         challenge(options).ifPresent(builder::challenge);
         VerificationReport report = builder.build().verify(input);
         record(actor, presentation ? "verify-presentation" : "verify-credential", input, report);
