@@ -292,20 +292,24 @@ public final class EmbeddedPostgres implements AutoCloseable {
             return target;
         }
         try (FileChannel lockFile = FileChannel.open(root.resolve("creditmesh-postgres-" + hash + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = lockFile.lock()) {
-            if (!lock.isValid() || Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
-                return target;
-            }
-            Path staging = Files.createTempDirectory(root, "creditmesh-postgres-unpack-");
-            untar(archive, staging);
-            setPermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            FileLock lock = lockFile.lock();
             try {
-                Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(staging, target);
+                if (Files.isExecutable(target.resolve("bin").resolve("postgres"))) {
+                    return target;
+                }
+                Path staging = Files.createTempDirectory(root, "creditmesh-postgres-unpack-");
+                untar(archive, staging);
+                setPermissions(staging, PosixFilePermissions.fromString("rwxr-xr-x"));
+                try {
+                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(staging, target);
+                }
+                return target;
+            } finally {
+                lock.release();
             }
-            return target;
         }
     }
 
@@ -369,18 +373,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
         }
     }
 
-    private static void chownToUnprivileged(Path dir) throws IOException {
-        UserPrincipalLookupService lookup = dir.getFileSystem().getUserPrincipalLookupService();
+    /**
+     * Gives {@code path} (not what is below it) to {@code nobody}: the cluster folder, in which initdb creates the
+     * data folder as that user, and the password file initdb reads.
+     */
+    private static void chownToUnprivileged(Path path) throws IOException {
+        UserPrincipalLookupService lookup = path.getFileSystem().getUserPrincipalLookupService();
         UserPrincipal owner = lookup.lookupPrincipalByName(UNPRIVILEGED_USER);
         GroupPrincipal group = lookup.lookupPrincipalByGroupName(unprivilegedGroup());
-        try (Stream<Path> all = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) all::iterator) {
-                PosixFileAttributeView view = Files.getFileAttributeView(p, PosixFileAttributeView.class,
-                        java.nio.file.LinkOption.NOFOLLOW_LINKS);
-                view.setOwner(owner);
-                view.setGroup(group);
-            }
-        }
+        PosixFileAttributeView view = Files.getFileAttributeView(path, PosixFileAttributeView.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        view.setOwner(owner);
+        view.setGroup(group);
     }
 
     /** As root, {@code nobody} must be able to traverse every folder above the cluster; say so instead of failing obscurely. */
