@@ -122,6 +122,22 @@ class VcApiTest {
     }
 
     @Test
+    void issuesAndVerifiesAVcdm11Credential() {
+        String request = """
+                {"credential": {
+                  "@context": ["https://www.w3.org/2018/credentials/v1"],
+                  "type": ["VerifiableCredential"],
+                  "issuanceDate": "2026-01-01T00:00:00Z",
+                  "credentialSubject": {"id": "did:example:subject"}
+                }, "options": {"format": "di"}}""";
+        String body = given().contentType("application/json").body(request).when().post("/credentials/issue")
+                .then().log().ifValidationFails().statusCode(201).extract().asString();
+        JsonNode vc = parse(body).get("verifiableCredential");
+        assertThat(vc.path("issuanceDate").asText()).isEqualTo("2026-01-01T00:00:00Z");
+        verify(vc).then().log().ifValidationFails().statusCode(200);
+    }
+
+    @Test
     void tamperedCredentialFailsWith422ProblemCarryingTheReport() {
         ObjectNode vc = (ObjectNode) issue("di");
         ((ObjectNode) vc.get("credentialSubject")).put("ageBand", "18-24");

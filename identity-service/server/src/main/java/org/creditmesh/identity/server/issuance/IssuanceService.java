@@ -110,8 +110,9 @@ public class IssuanceService {
                     throw new ProblemException(ProblemType.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
                 }
                 StatusLists.Slot slot = null;
-                if (format != SecuringFormat.SD_JWT) {
+                if (format != SecuringFormat.SD_JWT && isVcdm2(unsigned)) {
                     // SD-JWT VCs carry a Token Status List reference, not a Bitstring entry; the core has none yet.
+                    // VCDM 1.1 credentials would need the status/v1 context, which the core does not ship yet.
                     slot = statusLists.allocate(c);
                     ArrayNode status = unsigned.putArray("credentialStatus");
                     status.add(StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()));
@@ -183,7 +184,7 @@ public class IssuanceService {
                 }
                 if (revList == null) {
                     throw new ProblemException(ProblemType.STATUS_NOT_CHANGEABLE,
-                            "the credential was issued without a status list entry (SD-JWT VC)");
+                            "the credential was issued without a status list entry (SD-JWT VC or VCDM 1.1)");
                 }
                 switch (action) {
                     case REVOKE -> {
@@ -296,6 +297,12 @@ public class IssuanceService {
             insert.setTimestamp(10, time(unsigned, "validUntil", "expirationDate").map(Timestamp::from).orElse(null));
             insert.executeUpdate();
         }
+    }
+
+    private static boolean isVcdm2(ObjectNode credential) {
+        JsonNode context = credential.get("@context");
+        JsonNode first = context != null && context.isArray() && !context.isEmpty() ? context.get(0) : context;
+        return first != null && "https://www.w3.org/ns/credentials/v2".equals(first.asText());
     }
 
     private static String mostSpecificType(ObjectNode credential) {
