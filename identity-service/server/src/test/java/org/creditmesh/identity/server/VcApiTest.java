@@ -266,6 +266,8 @@ class VcApiTest {
     void unknownPathIsAProblem() {
         given().when().get("/no/such/thing").then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "not-found"));
+        given().when().get("/credentials/issue").then().statusCode(405).contentType("application/problem+json")
+                .body("type", equalTo(PROBLEMS + "method-not-allowed"));
     }
 
     @Test

@@ -112,6 +112,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
         } else {
             password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
         }
+        if (!fresh) {
+            stopLeftover(binaries, cluster);
+        }
         IOException last = null;
         for (int attempt = 1; attempt <= START_ATTEMPTS; attempt++) {
             EmbeddedPostgres pg = new EmbeddedPostgres(binaries, cluster, database, user, password, freePort());
@@ -134,6 +137,18 @@ public final class EmbeddedPostgres implements AutoCloseable {
             }
         }
         throw last;
+    }
+
+    /**
+     * A server left running on this cluster by a process that was killed (no shutdown hook ran) would make
+     * {@code pg_ctl start} fail; it is ours (same folder), so it is stopped first.
+     */
+    private static void stopLeftover(Path binaries, Path cluster) throws IOException {
+        EmbeddedPostgres probe = new EmbeddedPostgres(binaries, cluster, "postgres", "postgres", "", 0);
+        if (probe.exitCode(List.of(probe.bin("pg_ctl"), "-D", probe.dataDir.toString(), "status"), 30) == 0) {
+            LOG.warnf("A PostgreSQL server was still running on %s (left by a killed process); stopping it", cluster);
+            probe.run(List.of(probe.bin("pg_ctl"), "-D", probe.dataDir.toString(), "-m", "fast", "-w", "-t", "60", "stop"), 90);
+        }
     }
 
     /** The JDBC URL of the database. */
@@ -169,6 +184,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException alreadyShuttingDown) {
             // the hook is running or about to; stopping here as well is harmless
+        }
+        if (exitCode(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "status"), 30) != 0) {
+            return; // already stopped (e.g. by a later start on the same cluster)
         }
         run(List.of(bin("pg_ctl"), "-D", dataDir.toString(), "-m", "fast", "-w", "-t", "60", "stop"), 90);
         LOG.infof("Embedded PostgreSQL on port %d stopped", port);
@@ -223,6 +241,31 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
     /** Runs a PostgreSQL command, as {@code nobody} when this process is root; its output goes to the exception on failure. */
     private void run(List<String> command, int timeoutSeconds) throws IOException {
+        Path output = Files.createTempFile("creditmesh-pg-", ".out");
+        try {
+            int exit = execute(command, timeoutSeconds, output);
+            if (exit != 0) {
+                String log = Files.readString(output, StandardCharsets.UTF_8).strip();
+                String serverLog = tail(cluster.resolve("server.log"));
+                throw new IOException(Path.of(command.get(0)).getFileName() + " " + command.get(command.size() - 1)
+                        + " failed (exit " + exit + "): " + log + (serverLog.isEmpty() ? "" : "\nserver log: " + serverLog));
+            }
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    /** Runs a command and returns its exit code (output discarded). */
+    private int exitCode(List<String> command, int timeoutSeconds) throws IOException {
+        Path output = Files.createTempFile("creditmesh-pg-", ".out");
+        try {
+            return execute(command, timeoutSeconds, output);
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    private int execute(List<String> command, int timeoutSeconds, Path output) throws IOException {
         List<String> full = new ArrayList<>();
         if (runningAsRoot()) {
             full.addAll(List.of("setpriv", "--reuid=" + UNPRIVILEGED_USER, "--regid=" + unprivilegedGroup(), "--clear-groups"));
@@ -231,25 +274,17 @@ public final class EmbeddedPostgres implements AutoCloseable {
         ProcessBuilder pb = new ProcessBuilder(full).redirectErrorStream(true).directory(cluster.toFile());
         pb.environment().put("LC_ALL", "C");
         pb.environment().remove("PGDATA");
-        Path output = Files.createTempFile("creditmesh-pg-", ".out");
+        pb.redirectOutput(output.toFile());
+        Process p = pb.start();
         try {
-            pb.redirectOutput(output.toFile());
-            Process p = pb.start();
             if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
                 p.destroyForcibly();
                 throw new IOException(Path.of(command.get(0)).getFileName() + " did not finish within " + timeoutSeconds + " s");
             }
-            if (p.exitValue() != 0) {
-                String log = Files.readString(output, StandardCharsets.UTF_8).strip();
-                String serverLog = tail(cluster.resolve("server.log"));
-                throw new IOException(Path.of(command.get(0)).getFileName() + " " + command.get(command.size() - 1)
-                        + " failed (exit " + p.exitValue() + "): " + log + (serverLog.isEmpty() ? "" : "\nserver log: " + serverLog));
-            }
+            return p.exitValue();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted while running " + command.get(0), e);
-        } finally {
-            Files.deleteIfExists(output);
         }
     }
 

@@ -59,6 +59,20 @@ class EmbeddedPostgresTest {
     }
 
     @Test
+    void startsAgainOverAServerLeftRunningByAKilledProcess() throws Exception {
+        Path cluster = root.resolve("cluster");
+        EmbeddedPostgres leftover = EmbeddedPostgres.start(cluster, "creditmesh", "creditmesh");
+        // Not closed: as if the JVM that started it had been killed.
+        try (EmbeddedPostgres pg = EmbeddedPostgres.start(cluster, "creditmesh", "creditmesh");
+             Connection c = DriverManager.getConnection(pg.jdbcUrl(), pg.user(), pg.password())) {
+            assertThat(c.isValid(5)).isTrue();
+            assertThat(pg.port()).isNotEqualTo(leftover.port());
+        }
+        assertThatThrownBy(() -> new Socket(InetAddress.getLoopbackAddress(), leftover.port()).close()).isInstanceOf(IOException.class);
+        leftover.close();
+    }
+
+    @Test
     void stopsTheServerOnClose() throws Exception {
         EmbeddedPostgres pg = EmbeddedPostgres.start(root.resolve("cluster"), "creditmesh", "creditmesh");
         int port = pg.port();
