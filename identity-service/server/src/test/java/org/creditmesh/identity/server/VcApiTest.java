@@ -349,6 +349,15 @@ class VcApiTest {
     }
 
     @Test
+    void echoesOrAssignsARequestId() {
+        given().header("X-Request-Id", "lender-42.a").when().get("/status/no-such-list")
+                .then().statusCode(404).header("X-Request-Id", "lender-42.a");
+        given().header("X-Request-Id", "not acceptable <id>").contentType("application/json").body("{}")
+                .when().post("/credentials/verify")
+                .then().statusCode(400).header("X-Request-Id", org.hamcrest.Matchers.matchesPattern("[0-9a-f-]{36}"));
+    }
+
+    @Test
     void servesOpenApiHealthAndMetrics() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/credentials/issue"))
