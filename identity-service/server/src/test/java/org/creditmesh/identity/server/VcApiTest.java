@@ -361,8 +361,10 @@ class VcApiTest {
     void servesOpenApiHealthAndMetrics() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/credentials/issue"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/presentations/verify"));
+                .body("paths", org.hamcrest.Matchers.hasKey("/presentations/verify"))
+                .body("paths.'/credentials/issue'.post.requestBody.content.'application/json'.schema.type", equalTo("object"));
         given().when().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
+        given().when().get("/status/no-such-list").then().statusCode(404);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
     }
 

@@ -20,6 +20,10 @@ import org.creditmesh.identity.server.problem.ProblemException;
 import org.creditmesh.identity.server.problem.ProblemType;
 import org.creditmesh.identity.server.verification.VerificationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** W3C VC-API issuer and credential verifier endpoints. Thin: the work is in the services. */
@@ -27,6 +31,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes({MediaTypes.JSON, MediaTypes.LD_JSON, MediaTypes.VC_LD_JSON})
 @Produces({MediaTypes.JSON, "application/problem+json"})
 public class CredentialsResource {
+
+    static final String ISSUE_EXAMPLE = """
+            {"credential": {"@context": ["https://www.w3.org/ns/credentials/v2", "https://creditmesh.org/contexts/credit/v1"],
+              "type": ["VerifiableCredential", "KycCredential"],
+              "credentialSubject": {"id": "did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK", "identityVerified": true}},
+             "options": {"format": "di"}}""";
 
     @Inject
     IssuanceService issuance;
@@ -40,7 +50,9 @@ public class CredentialsResource {
     @Operation(summary = "Issue a credential",
             description = "Body {credential, options}; options.format is di (eddsa-rdfc-2022, default), vc+jwt or dc+sd-jwt. "
                     + "An Idempotency-Key header makes retries return the first credential.")
-    public Response issue(byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
+    public Response issue(@RequestBody(required = true, content = @Content(mediaType = MediaTypes.JSON,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "credential"),
+            example = ISSUE_EXAMPLE)) byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
         IssuanceService.Issued issued = issuance.issue(body, Optional.ofNullable(idempotencyKey), Actors.ANONYMOUS);
         Response.ResponseBuilder r = Response.status(Response.Status.CREATED).type(MediaTypes.JSON).entity(issued.body());
         if (issued.replayed()) {
@@ -55,7 +67,9 @@ public class CredentialsResource {
     @Operation(summary = "Revoke, suspend or reinstate a credential",
             description = "Body {credentialId, status: revoked | suspended | active}, or the VC-API form "
                     + "{credentialId, credentialStatus: [{type, status}]}.")
-    public Response status(byte[] body) {
+    public Response status(@RequestBody(required = true, content = @Content(mediaType = MediaTypes.JSON,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "credentialId"),
+            example = "{\"credentialId\": \"urn:uuid:5b7c1f2e-9d8a-4e31-b6a0-1c2d3e4f5a01\", \"status\": \"revoked\"}")) byte[] body) {
         ObjectNode request = RequestBodies.object(body);
         JsonNode id = request.get("credentialId");
         if (id == null || !id.isTextual() || id.asText().isBlank()) {
@@ -84,7 +98,8 @@ public class CredentialsResource {
     @Operation(summary = "Verify a credential",
             description = "Body {verifiableCredential, options}. 200 with every check when valid; "
                     + "422 problem details carrying the same report when not.")
-    public Response verify(byte[] body) {
+    public Response verify(@RequestBody(required = true, content = @Content(mediaType = MediaTypes.JSON,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "verifiableCredential"))) byte[] body) {
         return VerificationResponses.of(verification.verify(body, false, Actors.ANONYMOUS));
     }
 

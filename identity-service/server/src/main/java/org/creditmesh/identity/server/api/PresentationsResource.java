@@ -8,6 +8,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.creditmesh.identity.server.verification.VerificationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** W3C VC-API presentation verifier endpoint. */
@@ -24,7 +28,8 @@ public class PresentationsResource {
     @Tag(name = "Verifier")
     @Operation(summary = "Verify a presentation",
             description = "Body {verifiablePresentation, options: {challenge, domain}}. 200 when valid; 422 problem details with the report when not.")
-    public Response verify(byte[] body) {
+    public Response verify(@RequestBody(required = true, content = @Content(mediaType = MediaTypes.JSON,
+            schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "verifiablePresentation"))) byte[] body) {
         return CredentialsResource.VerificationResponses.of(verification.verify(body, true, Actors.ANONYMOUS));
     }
 }
