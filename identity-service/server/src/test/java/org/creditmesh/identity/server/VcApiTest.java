@@ -358,6 +358,28 @@ class VcApiTest {
     }
 
     @Test
+    void issuesSelectivelyDisclosableHolderBoundSdJwtsAndPresentsOnlyWhatIsAsked() throws Exception {
+        var holderKey = org.creditmesh.core.keys.SigningKey.generate(org.creditmesh.core.keys.KeyType.ED25519);
+        var presenter = new org.creditmesh.core.issuer.CredentialPresenter(holderKey, java.time.Clock.systemUTC());
+        ObjectNode request = (ObjectNode) parse(issueRequest("dc+sd-jwt"));
+        ((ObjectNode) request.get("options")).put("holder", presenter.holder())
+                .putArray("disclosable").add("ageBand").add("countryOfResidence").add("employment");
+        JsonNode vc = parse(given().contentType("application/json").body(Json.write(request)).when().post("/credentials/issue")
+                .then().statusCode(201).extract().asString()).get("verifiableCredential");
+        String sdJwt = vc.path("id").asText().substring("data:application/dc+sd-jwt,".length());
+        assertThat(sdJwt.split("~")).hasSizeGreaterThanOrEqualTo(4);
+        String presentation = presenter.present(sdJwt, List.of(org.creditmesh.core.issuer.ClaimPaths.parse("ageBand")),
+                new org.creditmesh.core.verifier.Challenge("n-1", "https://lender.example"));
+        ObjectNode body = Json.mapper().createObjectNode().put("verifiablePresentation", presentation);
+        body.putObject("options").put("challenge", "n-1").put("domain", "https://lender.example");
+        given().contentType("application/json").body(Json.write(body)).when().post("/presentations/verify")
+                .then().log().ifValidationFails().statusCode(200)
+                .body("checks.find { it.check == 'holder_binding' }.outcome", equalTo("passed"));
+        given().contentType("application/json").body("{\"credential\": {}, \"options\": {\"format\": \"dc+sd-jwt\", \"holder\": \"did:web:x\"}}")
+                .when().post("/credentials/issue").then().statusCode(400).body("type", equalTo(PROBLEMS + "invalid-request"));
+    }
+
+    @Test
     void servesOpenApiHealthAndMetrics() {
         given().when().get("/q/openapi?format=json").then().statusCode(200)
                 .body("paths", org.hamcrest.Matchers.hasKey("/credentials/issue"))

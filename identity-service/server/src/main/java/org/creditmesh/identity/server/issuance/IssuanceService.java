@@ -118,7 +118,7 @@ public class IssuanceService {
                     status.add(StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()));
                     status.add(StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index()));
                 }
-                String signed = keys.issuer().issue(unsigned, format, CredentialIssuer.Options.defaults());
+                String signed = keys.issuer().issue(unsigned, format, issueOptions(options));
                 String response = response(format, signed);
                 insertIssued(c, id, unsigned, format, slot, RequestBodies.sha256Hex(signed));
                 if (idempotencyKey.isPresent() && !remember(c, idempotencyKey.get(), rawBody, id, response)) {
@@ -297,6 +297,40 @@ public class IssuanceService {
             insert.setTimestamp(10, time(unsigned, "validUntil", "expirationDate").map(Timestamp::from).orElse(null));
             insert.executeUpdate();
         }
+    }
+
+    /**
+     * {@code options.disclosable}: subject claims (dot paths) an SD-JWT holder may withhold;
+     * {@code options.holder}: a did:key or did:jwk the SD-JWT is bound to (its {@code cnf}).
+     */
+    private static CredentialIssuer.Options issueOptions(ObjectNode options) throws CreditMeshException {
+        CredentialIssuer.Options result = CredentialIssuer.Options.defaults();
+        JsonNode disclosable = options.get("disclosable");
+        if (disclosable != null) {
+            if (!disclosable.isArray()) {
+                throw new ProblemException(ProblemType.INVALID_REQUEST, "'options.disclosable' must be an array of claim paths");
+            }
+            java.util.List<String> paths = new java.util.ArrayList<>();
+            for (JsonNode p : disclosable) {
+                if (!p.isTextual()) {
+                    throw new ProblemException(ProblemType.INVALID_REQUEST, "'options.disclosable' must be an array of claim paths");
+                }
+                paths.add(p.asText());
+            }
+            result = result.withDisclosable(org.creditmesh.core.issuer.ClaimPaths.parseAll(paths));
+        }
+        JsonNode holder = options.get("holder");
+        if (holder != null) {
+            String did = holder.asText("");
+            if (did.startsWith("did:key:")) {
+                result = result.withHolderKey(org.creditmesh.core.did.DidKey.publicKey(did));
+            } else if (did.startsWith("did:jwk:")) {
+                result = result.withHolderKey(org.creditmesh.core.did.DidJwk.publicKey(did));
+            } else {
+                throw new ProblemException(ProblemType.INVALID_REQUEST, "'options.holder' must be a did:key or did:jwk");
+            }
+        }
+        return result;
     }
 
     private static boolean isVcdm2(ObjectNode credential) {
