@@ -1,0 +1,159 @@
+package org.creditmesh.identity.server.issuance;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Optional;
+import org.creditmesh.core.error.CreditMeshException;
+import org.creditmesh.core.issuer.StatusListPublisher;
+import org.creditmesh.core.status.StatusSpecs;
+import org.creditmesh.identity.server.keys.IssuerKeys;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The issuer's Bitstring Status Lists in the database. Lists come in pairs with the same number — a
+ * {@code revocation} list and a {@code suspension} list — and a credential gets the same random index in both
+ * (Bitstring Status List v1.0 section 6.1: random indexes do not reveal issuance order). A pair is full when
+ * random probing keeps hitting used indexes; then the next pair is created.
+ */
+@ApplicationScoped
+public class StatusLists {
+
+    public static final String REVOCATION = "revocation";
+    public static final String SUSPENSION = "suspension";
+    /** Serialises index allocation and list re-signing. */
+    private static final long LIST_LOCK = 0x5354_4154_5553L;
+    private static final int PROBES = 64;
+
+    @Inject
+    IssuerKeys keys;
+
+    @ConfigProperty(name = "creditmesh.public-url")
+    String publicUrl;
+
+    private final SecureRandom random = new SecureRandom();
+
+    /** An allocated slot: the pair of lists and the index in both. */
+    public record Slot(String revocationList, String revocationUrl, String suspensionList, String suspensionUrl, int index) {
+    }
+
+    /** A fresh random index in the current pair of lists, creating lists as needed; in {@code c}'s transaction. */
+    public Slot allocate(Connection c) throws SQLException, CreditMeshException {
+        lock(c);
+        int number = currentPair(c);
+        while (true) {
+            String rev = REVOCATION + "-" + number;
+            String sus = SUSPENSION + "-" + number;
+            ensureList(c, rev, REVOCATION);
+            ensureList(c, sus, SUSPENSION);
+            for (int i = 0; i < PROBES; i++) {
+                int index = random.nextInt(StatusSpecs.MIN_ENTRIES);
+                if (!used(c, rev, index)) {
+                    return new Slot(rev, url(rev), sus, url(sus), index);
+                }
+            }
+            number++;
+        }
+    }
+
+    /** Sets or clears {@code index} in the list {@code listId} and stores the list signed again; in {@code c}'s transaction. */
+    public void update(Connection c, String listId, int index, boolean set) throws SQLException, CreditMeshException {
+        lock(c);
+        String signed;
+        try (PreparedStatement q = c.prepareStatement("SELECT credential FROM status_list WHERE id = ? FOR UPDATE")) {
+            q.setString(1, listId);
+            try (ResultSet rs = q.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("status list " + listId + " does not exist");
+                }
+                signed = rs.getString(1);
+            }
+        }
+        String updated = keys.statusListPublisher().update(signed, index, set);
+        try (PreparedStatement u = c.prepareStatement(
+                "UPDATE status_list SET credential = ?, version = version + 1, updated_at = now() WHERE id = ?")) {
+            u.setString(1, updated);
+            u.setString(2, listId);
+            u.executeUpdate();
+        }
+    }
+
+    /** A stored list: the signed credential and its version. */
+    public record StoredList(String credential, long version) {
+    }
+
+    public Optional<StoredList> find(Connection c, String column, String value) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT credential, version FROM status_list WHERE " + column + " = ?")) {
+            q.setString(1, value);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredList(rs.getString(1), rs.getLong(2))) : Optional.empty();
+            }
+        }
+    }
+
+    /** Whether {@code url} is one of this service's status list URLs. */
+    public boolean isOwn(String url) {
+        return url.startsWith(base());
+    }
+
+    private String url(String listId) {
+        return base() + listId;
+    }
+
+    private String base() {
+        return publicUrl.replaceAll("/+$", "") + "/status/";
+    }
+
+    private static void lock(Connection c) throws SQLException {
+        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(?)")) {
+            lock.setLong(1, LIST_LOCK);
+            lock.execute();
+        }
+    }
+
+    private static int currentPair(Connection c) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT coalesce(max(cast(substring(id from '[0-9]+$') AS integer)), 1) FROM status_list WHERE purpose = ?")) {
+            q.setString(1, REVOCATION);
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
+    }
+
+    private void ensureList(Connection c, String id, String purpose) throws SQLException, CreditMeshException {
+        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM status_list WHERE id = ?")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                if (rs.next()) {
+                    return;
+                }
+            }
+        }
+        StatusListPublisher publisher = keys.statusListPublisher();
+        String url = url(id);
+        try (PreparedStatement insert = c.prepareStatement(
+                "INSERT INTO status_list (id, purpose, url, credential) VALUES (?, ?, ?, ?)")) {
+            insert.setString(1, id);
+            insert.setString(2, purpose);
+            insert.setString(3, url);
+            insert.setString(4, publisher.create(url, purpose));
+            insert.executeUpdate();
+        }
+    }
+
+    private static boolean used(Connection c, String list, int index) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM issued_credential WHERE status_list = ? AND status_index = ?")) {
+            q.setString(1, list);
+            q.setInt(2, index);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+}

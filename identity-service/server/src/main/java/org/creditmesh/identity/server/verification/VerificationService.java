@@ -1,0 +1,180 @@
+package org.creditmesh.identity.server.verification;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
+import org.creditmesh.core.credential.EnvelopedCredential;
+import org.creditmesh.core.error.CreditMeshException;
+import org.creditmesh.core.json.Json;
+import org.creditmesh.core.status.StatusError;
+import org.creditmesh.core.status.StatusException;
+import org.creditmesh.core.status.StatusListFetcher;
+import org.creditmesh.core.verifier.Challenge;
+import org.creditmesh.core.verifier.CredentialVerifier;
+import org.creditmesh.core.verifier.VerificationReport;
+import org.creditmesh.identity.server.audit.AuditLog;
+import org.creditmesh.identity.server.issuance.RequestBodies;
+import org.creditmesh.identity.server.issuance.StatusLists;
+import org.creditmesh.identity.server.problem.ProblemException;
+import org.creditmesh.identity.server.problem.ProblemType;
+
+/**
+ * VC-API verification: unwraps the request ({@code verifiableCredential} or {@code verifiablePresentation}, as a
+ * JSON document, a compact string, or an {@code EnvelopedVerifiableCredential}), runs the core's
+ * {@link CredentialVerifier} and records the verdict in the audit log (by the input's hash). Status lists of this
+ * service are read from its database; others are fetched over HTTPS.
+ */
+@ApplicationScoped
+public class VerificationService {
+
+    private static final int MAX_STATUS_LIST_BYTES = 1 << 20;
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    StatusLists statusLists;
+
+    @Inject
+    AuditLog audit;
+
+    @Inject
+    org.creditmesh.identity.server.keys.IssuerKeys keys;
+
+    private org.creditmesh.core.did.DidResolver didResolver;
+
+    /**
+     * did:key and did:jwk offline; did:web over HTTPS, except this service's own did:web, answered from memory
+     * (a service need not reach itself over the network to check what it issued).
+     */
+    @jakarta.annotation.PostConstruct
+    void init() {
+        org.creditmesh.core.did.DidWeb web = new org.creditmesh.core.did.DidWeb();
+        org.creditmesh.core.did.DidMethodResolver ownOrWeb = new org.creditmesh.core.did.DidMethodResolver() {
+            @Override
+            public String method() {
+                return "web";
+            }
+
+            @Override
+            public org.creditmesh.core.did.DidDocument resolve(String did) throws org.creditmesh.core.did.DidException {
+                var own = keys.didWebDocument();
+                if (own.isPresent() && own.get().id().toString().equals(did)) {
+                    return own.get();
+                }
+                return web.resolve(did);
+            }
+        };
+        didResolver = new org.creditmesh.core.did.CompositeDidResolver(java.util.List.of(
+                new org.creditmesh.core.did.DidKey(), new org.creditmesh.core.did.DidJwk(), ownOrWeb));
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .followRedirects(HttpClient.Redirect.NEVER).build();
+
+    /** Verifies the credential or presentation in a VC-API request body. */
+    public VerificationReport verify(byte[] rawBody, boolean presentation, String actor) {
+        ObjectNode body = RequestBodies.object(rawBody);
+        String member = presentation ? "verifiablePresentation" : "verifiableCredential";
+        String input = unwrap(body.get(member), member);
+        ObjectNode options = RequestBodies.optionalObject(body, "options");
+        CredentialVerifier.Builder builder = CredentialVerifier.builder().statusFetcher(this::fetchStatusList)
+                .didResolver(didResolver);
+        challenge(options).ifPresent(builder::challenge);
+        VerificationReport report = builder.build().verify(input);
+        record(actor, presentation ? "verify-presentation" : "verify-credential", input, report);
+        return report;
+    }
+
+    private static Optional<Challenge> challenge(ObjectNode options) {
+        JsonNode nonce = options.get("challenge");
+        JsonNode domain = options.get("domain");
+        if (nonce == null && domain == null) {
+            return Optional.empty();
+        }
+        if (nonce == null || domain == null || !nonce.isTextual() || !domain.isTextual()
+                || nonce.asText().isBlank() || domain.asText().isBlank()) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "'options.challenge' and 'options.domain' are non-empty strings, given together");
+        }
+        return Optional.of(new Challenge(nonce.asText(), domain.asText()));
+    }
+
+    private static String unwrap(JsonNode node, String member) {
+        if (node == null || node.isNull()) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "'" + member + "' is required");
+        }
+        if (node.isTextual()) {
+            return node.asText();
+        }
+        if (!node.isObject()) {
+            throw new ProblemException(ProblemType.INVALID_REQUEST, "'" + member + "' must be a JSON object or a string");
+        }
+        JsonNode type = node.get("type");
+        boolean enveloped = type != null && (type.asText().startsWith("Enveloped")
+                || (type.isArray() && type.toString().contains("\"Enveloped")));
+        if (enveloped && node.path("id").isTextual()) {
+            try {
+                return EnvelopedCredential.parse(node.get("id").asText()).data();
+            } catch (CreditMeshException e) {
+                throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
+            }
+        }
+        return Json.write(node);
+    }
+
+    private String fetchStatusList(String url) throws CreditMeshException {
+        if (statusLists.isOwn(url)) {
+            try (Connection c = dataSource.getConnection()) {
+                return statusLists.find(c, "url", url).map(StatusLists.StoredList::credential).orElseThrow(
+                        () -> new StatusException(StatusError.STATUS_RETRIEVAL_FAILED, "no status list " + url + " here"));
+            } catch (SQLException e) {
+                throw new StatusException(StatusError.STATUS_RETRIEVAL_FAILED, "the status list store is unavailable");
+            }
+        }
+        if (!url.startsWith("https://")) {
+            throw new StatusException(StatusError.STATUS_RETRIEVAL_FAILED, "status lists of other issuers are fetched over https only");
+        }
+        try {
+            HttpResponse<byte[]> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                    .header("Accept", "application/vc+ld+json, application/json, application/vc+jwt").GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (response.statusCode() != 200 || response.body().length > MAX_STATUS_LIST_BYTES) {
+                throw new StatusException(StatusError.STATUS_RETRIEVAL_FAILED, "status list " + url + " answered " + response.statusCode());
+            }
+            return new String(response.body(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new StatusException(StatusError.STATUS_RETRIEVAL_FAILED, "status list " + url + " could not be fetched");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StatusException(StatusError.STATUS_RETRIEVAL_FAILED, "interrupted while fetching " + url);
+        }
+    }
+
+    private void record(String actor, String action, String input, VerificationReport report) {
+        String outcome = report.verified() ? "verified"
+                : "failed " + String.join(",", report.failures().stream().map(f -> f.code()).distinct().toList());
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                audit.append(c, actor, action, "sha256:" + RequestBodies.sha256Hex(input), outcome);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the audit log could not be written", e);
+        }
+    }
+}
