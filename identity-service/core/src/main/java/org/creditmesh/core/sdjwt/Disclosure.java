@@ -61,7 +61,8 @@ public record Disclosure(String encoded, String salt, Optional<String> name, Jso
         }
         JsonNode node;
         try {
-            node = Json.parse(strictUtf8(bytes).getBytes(StandardCharsets.UTF_8));
+            requireStrictUtf8(bytes);
+            node = Json.parse(bytes);
         } catch (MalformedJsonException e) {
             throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not JSON: " + e.getMessage(), e);
         }
@@ -108,10 +109,10 @@ public record Disclosure(String encoded, String salt, Optional<String> name, Jso
         return B64.encodeToString(Json.write(array).getBytes(StandardCharsets.UTF_8));
     }
 
-    private static String strictUtf8(byte[] bytes) throws SdJwtException {
+    private static void requireStrictUtf8(byte[] bytes) throws SdJwtException {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
             throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not UTF-8");
         }

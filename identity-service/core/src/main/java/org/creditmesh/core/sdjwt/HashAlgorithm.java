@@ -15,10 +15,13 @@ public enum HashAlgorithm {
 
     private final String ianaName;
     private final String jcaName;
+    /** Cloned per digest: {@code MessageDigest.getInstance} walks the provider list on every call. */
+    private final MessageDigest prototype;
 
     HashAlgorithm(String ianaName, String jcaName) {
         this.ianaName = ianaName;
         this.jcaName = jcaName;
+        this.prototype = newInstance(jcaName);
     }
 
     /** The value of {@code _sd_alg}. */
@@ -28,7 +31,15 @@ public enum HashAlgorithm {
 
     public byte[] digest(byte[] input) {
         try {
-            return MessageDigest.getInstance(jcaName).digest(input);
+            return ((MessageDigest) prototype.clone()).digest(input);
+        } catch (CloneNotSupportedException e) {
+            return newInstance(jcaName).digest(input);
+        }
+    }
+
+    private static MessageDigest newInstance(String jcaName) {
+        try {
+            return MessageDigest.getInstance(jcaName);
         } catch (NoSuchAlgorithmException e) {
             // Every Java SE platform must provide SHA-256/384/512.
             throw new IllegalStateException(jcaName + " missing from the JDK", e);
