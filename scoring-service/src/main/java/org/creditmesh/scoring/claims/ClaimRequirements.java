@@ -40,10 +40,16 @@ public record ClaimRequirements(ClaimFeatureMapping.DatasetMapping dataset, List
      */
     public static ClaimRequirements derive(Scorecard scorecard, ClaimFeatureMapping mapping, String datasetName)
             throws ScoringInputException {
+        return forAttributes(scorecard.requiredAttributes(), mapping, datasetName);
+    }
+
+    /** As {@link #derive}, for a list of model attributes (data-set column names). */
+    public static ClaimRequirements forAttributes(List<String> attributes, ClaimFeatureMapping mapping, String datasetName)
+            throws ScoringInputException {
         ClaimFeatureMapping.DatasetMapping dataset = mapping.dataset(datasetName);
         List<RequiredClaim> credential = new ArrayList<>();
         List<RequiredClaim> application = new ArrayList<>();
-        for (String attribute : scorecard.requiredAttributes()) {
+        for (String attribute : attributes) {
             ClaimFeatureMapping.ColumnMapping column = dataset.column(attribute).orElseThrow(() -> new ScoringInputException(
                     ScoringInputError.UNMAPPED_ATTRIBUTE, attribute,
                     "model attribute '" + attribute + "' is not a column of data set '" + datasetName + "' in the mapping table"));
