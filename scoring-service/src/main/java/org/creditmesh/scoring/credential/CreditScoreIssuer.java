@@ -115,6 +115,7 @@ public final class CreditScoreIssuer {
         ObjectNode vc = Json.mapper().createObjectNode();
         vc.putArray("@context").add(CONTEXT_V2).add(CONTEXT_CREDIT);
         vc.putArray("type").add("VerifiableCredential").add(TYPE);
+        vc.put("issuer", issuer.issuer());
         vc.put("validFrom", now.toString());
         vc.put("validUntil", now.plus(settings.validity()).toString());
         ObjectNode subject = vc.putObject("credentialSubject");
