@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.creditmesh.core.verifier.VerificationReport;
 
 /**
  * Turns the verified, disclosed claims of one or more presentations (plus the loan application the lender
@@ -41,6 +42,18 @@ public final class ClaimsToFeatures {
 
     public ClaimRequirements requirements() {
         return requirements;
+    }
+
+    /**
+     * The claims of a verification report, refused unless every check passed ({@link VerificationReport#verified()});
+     * for an SD-JWT presentation these are the disclosed claims only.
+     */
+    public static ObjectNode verifiedClaims(VerificationReport report) throws ScoringInputException {
+        if (!report.verified() || report.claims().isEmpty()) {
+            throw new ScoringInputException(ScoringInputError.UNVERIFIED_PRESENTATION, null, "the presentation did not verify: "
+                    + report.failures().stream().map(f -> f.code()).distinct().toList());
+        }
+        return report.claims().get();
     }
 
     /** The features from presentations alone (a model with no application attributes). */

@@ -4,6 +4,8 @@ import org.creditmesh.core.error.ErrorCode;
 
 /** Why claims could not be turned into a scoring request, or a model could not be tied to claims. */
 public enum ScoringInputError implements ErrorCode {
+    /** A presentation whose verification failed: its claims must not be used. */
+    UNVERIFIED_PRESENTATION("unverified_presentation"),
     /** A claim the model needs was not disclosed (or its credential was not presented). */
     MISSING_CLAIM("missing_claim"),
     /** A numeric claim outside the range its credential's schema allows, or outside every coded band. */

@@ -130,10 +130,10 @@ class ScoringFromCredentialsEndToEndTest {
         return new CredentialPresenter(holderKey, CLOCK).present(credential, paths, challenge);
     }
 
-    private static ObjectNode verified(String presentation, Challenge challenge) {
+    private static ObjectNode verified(String presentation, Challenge challenge) throws ScoringInputException {
         VerificationReport report = CredentialVerifier.builder().clock(CLOCK).challenge(challenge).build().verify(presentation);
         assertThat(report.verified()).as("verified: %s", report.failures()).isTrue();
-        return report.claims().orElseThrow();
+        return ClaimsToFeatures.verifiedClaims(report);
     }
 
     private static List<ClaimPath> subjectLeaves(JsonNode node, ClaimPath at) {
@@ -249,9 +249,11 @@ class ScoringFromCredentialsEndToEndTest {
     }
 
     @Test
-    void printsTheDcqlQueryOfTheFixtureModel() {
-        assertThat(dcql.get("credentials")).isNotEmpty();
-        System.out.println("model attributes: " + scorecard.requiredAttributes());
-        System.out.println("DCQL: " + Json.writePretty(dcql));
+    void aPresentationMadeForAnotherVerifierIsNotUsed() throws Exception {
+        String presentation = present(issue(kyc()), "KycCredential", new Challenge("n-other", "https://other.example"), null);
+        VerificationReport report = CredentialVerifier.builder().clock(CLOCK)
+                .challenge(new Challenge("n-scoring-2", "https://scoring.creditmesh.example")).build().verify(presentation);
+        assertThatThrownBy(() -> ClaimsToFeatures.verifiedClaims(report))
+                .isInstanceOfSatisfying(ScoringInputException.class, e -> assertThat(e.code().code()).isEqualTo("unverified_presentation"));
     }
 }
