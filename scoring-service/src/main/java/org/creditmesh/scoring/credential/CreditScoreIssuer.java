@@ -2,6 +2,11 @@ package org.creditmesh.scoring.credential;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,14 +14,18 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.issuer.CredentialIssuer;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.keys.VerificationKey;
 import org.creditmesh.core.sdjwt.ClaimPath;
 import org.creditmesh.core.verifier.SecuringFormat;
+import org.creditmesh.schemas.CredentialType;
+import org.creditmesh.schemas.SchemaResources;
 import org.creditmesh.scoring.scorecard.ReasonCode;
 import org.creditmesh.scoring.scorecard.ScoreResult;
 
@@ -39,6 +48,10 @@ public final class CreditScoreIssuer {
     private static final Pattern MODEL_VERSION = Pattern.compile("^[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?$");
     private static final Pattern FINGERPRINT_HEX = Pattern.compile("^[0-9a-f]{64}$");
     private static final Pattern REASON = Pattern.compile("^[A-Z][A-Z0-9_]{1,39}$");
+    /** The credential's JSON Schema from the schemas jar; the credential is checked against it before signing. */
+    private static final JsonSchema SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(
+            SchemaResources.openJsonSchema(CredentialType.CREDIT_SCORE),
+            SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build());
     /** The schema's {@code maxItems} for reason codes. */
     private static final int MAX_REASONS = 5;
 
@@ -97,7 +110,8 @@ public final class CreditScoreIssuer {
     }
 
     /**
-     * The unsigned credential (VCDM 2.0 JSON) for {@code subjectDid}, as it will be signed.
+     * The unsigned credential (VCDM 2.0 JSON) for {@code subjectDid}, as it will be signed, checked against
+     * {@code credit-score-credential.json}.
      *
      * @param application the assessed loan application ({@code assessedApplication}), or {@code null}
      */
@@ -140,6 +154,12 @@ public final class CreditScoreIssuer {
         }
         if (application != null) {
             subject.set("assessedApplication", application.deepCopy());
+        }
+        Set<ValidationMessage> errors = SCHEMA.validate(vc);
+        if (!errors.isEmpty()) {
+            // Locations and keywords only: messages can quote the application's values.
+            throw new ScoreCredentialException(ScoreCredentialError.INVALID_CREDENTIAL_INPUT, "the CreditScoreCredential would break its schema at "
+                    + errors.stream().limit(5).map(m -> m.getInstanceLocation() + " (" + m.getType() + ")").collect(Collectors.joining(", ")));
         }
         return vc;
     }

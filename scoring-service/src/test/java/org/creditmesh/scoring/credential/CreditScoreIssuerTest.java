@@ -74,6 +74,18 @@ class CreditScoreIssuerTest {
     }
 
     @Test
+    void anApplicationTheSchemaRefusesIsRefusedBeforeSigning() throws Exception {
+        ObjectNode application = org.creditmesh.core.json.Json.parseObject(
+                "{\"loanPurpose\":\"yacht\",\"loanAmount\":4200,\"loanDurationMonths\":24,\"currency\":\"DEM\"}");
+        assertThatThrownBy(() -> issuer(ScoreScale.DEFAULT_THRESHOLDS).credential("did:key:z6MkhaXgBZDvotDkL5257faiztiGiC2QtKLGpbnnEGta2doK",
+                result(700), application))
+                .isInstanceOfSatisfying(ScoreCredentialException.class, e -> {
+                    assertThat(e.code().code()).isEqualTo("invalid_credential_input");
+                    assertThat(e.getMessage()).contains("assessedApplication").doesNotContain("yacht");
+                });
+    }
+
+    @Test
     void aSubjectThatIsNotADidIsRefused() {
         assertThatThrownBy(() -> issuer(ScoreScale.DEFAULT_THRESHOLDS).credential("https://borrower.example", result(700), null))
                 .isInstanceOfSatisfying(ScoreCredentialException.class, e -> assertThat(e.code().code()).isEqualTo("invalid_credential_input"));
