@@ -194,7 +194,10 @@ public final class FederatedScorecard {
         for (int k = 0; k < countSum.length; k++) {
             countSum[k] = Math.max(0, countSum[k]);
         }
-        Binner binner = new Binner(config);
+        // With DP, the pseudo-count of the weight of evidence is raised to the σ of the summed count
+        // noise: a bin's WoE is shrunk toward 0 by as much as its counts are uncertain.
+        ScorecardConfig binning = dp ? withSmoothing(config, Math.max(config.woeSmoothing(), Math.sqrt(n) * sigmaCounts)) : config;
+        Binner binner = new Binner(binning);
         List<AttributeBinning> candidates = new ArrayList<>();
         long goods = 0;
         long bads = 0;
@@ -278,6 +281,10 @@ public final class FederatedScorecard {
         w[d] = Math.log(Math.max(badShare, 1e-6) / Math.max(1 - badShare, 1e-6));
         double[] prev = w.clone();
         List<Double> losses = new ArrayList<>();
+        // With DP the model is the mean of the second half's iterates (Polyak–Ruppert averaging, a
+        // post-processing that costs no privacy) rather than the last, noisiest one.
+        double[] average = new double[d + 1];
+        int averaged = 0;
         for (int t = 0; t < options.rounds(); t++) {
             double[] look = new double[d + 1];
             double mom = (double) t / (t + 3);
@@ -301,6 +308,17 @@ public final class FederatedScorecard {
                     w[k] = 0;
                 }
             }
+            if (dp && 2 * t >= options.rounds()) {
+                for (int k = 0; k <= d; k++) {
+                    average[k] += w[k];
+                }
+                averaged++;
+            }
+        }
+        if (dp) {
+            for (int k = 0; k <= d; k++) {
+                w[k] = average[k] / averaged;
+            }
         }
         double[] coef = java.util.Arrays.copyOf(w, d);
         Privacy privacy = null;
@@ -315,6 +333,13 @@ public final class FederatedScorecard {
     }
 
     /** The sum of a lender's per-row gradients (clipped when {@code clip} is a number), then the log-loss sum, in fixed point. */
+    private static ScorecardConfig withSmoothing(ScorecardConfig c, double a) {
+        return new ScorecardConfig(c.folds(), c.repeats(), c.seed(), c.fineBins(), c.minBinShare(), c.maxBins(), c.monotonic(), a,
+                c.minIv(), c.maxAttributes(), c.dropWrongSign(), c.epochs(), c.learningRate(), c.minibatch(), c.baseScore(),
+                c.baseOdds(), c.pdo(), c.bandCount(), c.bandCuts(), c.cutoff(), c.specialValues(), c.numericColumns(),
+                c.categoricalColumns(), c.ignoreColumns(), c.protectedBands(), c.maxReasons(), c.fourFifths());
+    }
+
     private static long[] lenderGradient(double[][] x, int[] y, double[] w, double clip, int f, DiscreteGaussian noise) {
         int d = w.length - 1;
         boolean dp = !Double.isNaN(clip);
