@@ -69,7 +69,7 @@ public final class FederatedScorecard {
         }
 
         public static Options dp(double epsilon) {
-            return new Options(30, 10, epsilon, 1e-5, 1.0);
+            return new Options(100, 10, epsilon, 1e-5, 1.0);
         }
     }
 

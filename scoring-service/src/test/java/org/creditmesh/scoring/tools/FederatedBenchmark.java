@@ -16,7 +16,8 @@ import org.creditmesh.scoring.scorecard.ScorecardConfig;
 /**
  * Hand-run: pooled against federated (3 lenders) and DP-federated AUC at ε = ∞, 8, 4, 2, 1 on the
  * shared data sets, 10-fold CV (every fold held out once), DP noise from a fresh SecureRandom.
- * Arguments: [folds to run (default 10)] [shared dir (default ../shared)].
+ * Every DP column is the mean over {@code repeats} independent noise draws per fold.
+ * Arguments: [folds to run (default 10)] [DP repeats (default 5)] [shared dir (default ../shared)].
  */
 public final class FederatedBenchmark {
 
@@ -25,7 +26,8 @@ public final class FederatedBenchmark {
 
     public static void main(String[] args) throws Exception {
         int foldsRun = args.length > 0 ? Integer.parseInt(args[0]) : 10;
-        Path shared = Path.of(args.length > 1 ? args[1] : "../shared");
+        int repeats = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+        Path shared = Path.of(args.length > 2 ? args[2] : "../shared");
         String[][] sets = {
             {"credit-g.csv", "class", "bad", "personal_status,foreign_worker,age"},
             {"credit_data.csv", "Status", "bad", ""},
@@ -34,7 +36,9 @@ public final class FederatedBenchmark {
         List<FederatedScorecard.Options> options = new ArrayList<>();
         options.add(FederatedScorecard.Options.plain());
         for (double e : eps) {
-            options.add(FederatedScorecard.Options.dp(e));
+            for (int k = 0; k < repeats; k++) {
+                options.add(FederatedScorecard.Options.dp(e));
+            }
         }
         System.out.println("| data set | pooled | federated ε=∞ | ε=8 | ε=4 | ε=2 | ε=1 |");
         System.out.println("|---|---|---|---|---|---|---|");
@@ -49,11 +53,22 @@ public final class FederatedBenchmark {
             long t0 = System.nanoTime();
             var r = FederatedEvaluation.run(data, prot, ScorecardConfig.defaults(), 3, 10, foldsRun, options, null);
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "| %s | %.4f", s[0], r.pooled()));
-            for (double a : r.federated()) {
-                line.append(String.format(Locale.ROOT, " | %.4f", a));
+            line.append(String.format(Locale.ROOT, " | %.4f", r.federated()[0]));
+            for (int e = 0; e < eps.length; e++) {
+                double sum = 0;
+                double sq = 0;
+                for (int k = 0; k < repeats; k++) {
+                    double a = r.federated()[1 + e * repeats + k];
+                    sum += a;
+                    sq += a * a;
+                }
+                double mean = sum / repeats;
+                double sd = repeats > 1 ? Math.sqrt(Math.max(0, (sq - repeats * mean * mean) / (repeats - 1))) : 0;
+                line.append(String.format(Locale.ROOT, " | %.4f ± %.4f", mean, sd));
             }
             System.out.println(line + " |");
-            for (var m : r.lastModels()) {
+            for (int e = 0; e < eps.length; e++) {
+                var m = r.lastModels().get(1 + e * repeats);
                 if (m.privacy() != null) {
                     var p = m.privacy();
                     System.err.printf(Locale.ROOT, "  %s: ε spent %.3f (δ %.0e), ρ edges %.5f counts %.5f gradients %.5f, σ edges %.1f counts %.1f gradient %.2f%n",
