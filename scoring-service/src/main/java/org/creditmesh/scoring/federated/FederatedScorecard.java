@@ -103,8 +103,39 @@ public final class FederatedScorecard {
 
     private final ScorecardConfig config;
 
+    /** {lender, first round it misses}, or {@code null}. */
+    private final int[] dropout;
+
     public FederatedScorecard(ScorecardConfig config) {
+        this(config, null);
+    }
+
+    private FederatedScorecard(ScorecardConfig config, int[] dropout) {
         this.config = config;
+        this.dropout = dropout;
+    }
+
+    /**
+     * The same training where lender {@code lender} stops answering from gradient round {@code round}
+     * on: every later round is the exact sum of the survivors, recovered from their seed reveals.
+     */
+    public FederatedScorecard withDropout(int lender, int round) {
+        return new FederatedScorecard(config, new int[] {lender, round});
+    }
+
+    private static void validate(Options o) throws ScorecardException {
+        if (o.rounds() < 1 || o.rounds() > 100_000) {
+            throw new ScorecardException(ScorecardError.INVALID_CONFIG, "federated 'rounds' must be between 1 and 100000");
+        }
+        if (o.gridPerDecade() < 1 || o.gridPerDecade() > 1000) {
+            throw new ScorecardException(ScorecardError.INVALID_CONFIG, "federated 'gridPerDecade' must be between 1 and 1000");
+        }
+        if (o.epsilon() != null && !(o.epsilon() > 0 && o.epsilon() <= 100)) {
+            throw new ScorecardException(ScorecardError.INVALID_CONFIG, "DP epsilon must be in (0, 100]");
+        }
+        if (!(o.delta() > 0 && o.delta() < 1) || !(o.clip() > 0 && o.clip() <= 1e6)) {
+            throw new ScorecardException(ScorecardError.INVALID_CONFIG, "DP delta must be in (0, 1) and clip in (0, 1e6]");
+        }
     }
 
     /**
@@ -116,7 +147,20 @@ public final class FederatedScorecard {
         if (lenders.size() < 2) {
             throw new ScorecardException(ScorecardError.INVALID_CONFIG, "federated training needs at least two lenders");
         }
+        validate(options);
         CreditData schema = lenders.getFirst().data();
+        List<String> names = schema.columns().stream().map(Column::name).toList();
+        for (Lender l : lenders) {
+            if (!l.data().columns().stream().map(Column::name).toList().equals(names) || !l.data().target().equals(schema.target())) {
+                throw new ScorecardException(ScorecardError.INVALID_CONFIG, "every lender must hold the same columns and target");
+            }
+            if (l.rows().length == 0) {
+                throw new ScorecardException(ScorecardError.INVALID_CONFIG, "a lender holds no rows");
+            }
+        }
+        if (dropout != null && (dropout[0] < 0 || dropout[0] >= lenders.size())) {
+            throw new ScorecardException(ScorecardError.INVALID_CONFIG, "the dropped lender is not one of the lenders");
+        }
         List<Column> columns = schema.columns().stream().filter(c -> !protectedAttributes.contains(c.name())).toList();
         int n = lenders.size();
         SecureAggregation.Party[] parties;
@@ -241,8 +285,6 @@ public final class FederatedScorecard {
                 candidates.add(binner.categoricalFromCounts(c.name(), m, countSum[miss], countSum[miss + 1], total));
             }
         }
-        // Every column counts every row once: the mean over columns is the (noisy) number of rows.
-        double rows = (double) (goods + bads) / columns.size();
         double badShare = (double) bads / Math.max(1, goods + bads);
         List<AttributeBinning> selected = select(candidates);
 
@@ -291,19 +333,35 @@ public final class FederatedScorecard {
             for (int k = 0; k <= d; k++) {
                 look[k] = w[k] + mom * (w[k] - prev[k]);
             }
-            long[][] updates = new long[n][];
+            String label = "round " + t + "/gradient";
+            int width = dp ? d + 2 : d + 3;
+            SecureAggregation.Aggregator agg = new SecureAggregation.Aggregator(label,
+                    java.util.stream.IntStream.range(0, n).boxed().toList(), width);
             for (int l = 0; l < n; l++) {
-                updates[l] = lenderGradient(features[l], labels[l], look, dp ? options.clip() : Double.NaN, f, gradNoise);
+                if (dropout != null && l == dropout[0] && t >= dropout[1]) {
+                    continue;
+                }
+                agg.submit(l, parties[l].mask(lenderGradient(features[l], labels[l], look, dp ? options.clip() : Double.NaN, f, gradNoise), label));
             }
-            long[] sum = SecureAggregation.sumAll(parties, updates, "round " + t + "/gradient");
-            double[] g = FixedPoint.decode(sum, f);
+            Map<Integer, Map<Integer, byte[]>> reveals = new TreeMap<>();
+            Set<Integer> gone = agg.close();
+            for (int s : agg.survivors()) {
+                Map<Integer, byte[]> seeds = new TreeMap<>();
+                for (int x : gone) {
+                    seeds.put(x, parties[s].revealSeed(x, label));
+                }
+                reveals.put(s, seeds);
+            }
+            double[] g = FixedPoint.decode(agg.sum(reveals), f);
+            // The last entry is the number of rows that answered (not protected by DP, see the README).
+            double answered = g[width - 1];
             if (!dp) {
-                losses.add(g[d + 1] / rows);
+                losses.add(g[d + 1] / answered);
             }
             prev = w;
             w = new double[d + 1];
             for (int k = 0; k <= d; k++) {
-                w[k] = look[k] - step * g[k] / rows;
+                w[k] = look[k] - step * g[k] / answered;
                 if (k < d && config.dropWrongSign() && w[k] > 0) {
                     w[k] = 0;
                 }
@@ -343,7 +401,7 @@ public final class FederatedScorecard {
     private static long[] lenderGradient(double[][] x, int[] y, double[] w, double clip, int f, DiscreteGaussian noise) {
         int d = w.length - 1;
         boolean dp = !Double.isNaN(clip);
-        long[] out = new long[dp ? d + 1 : d + 2];
+        long[] out = new long[dp ? d + 2 : d + 3];
         double loss = 0;
         double[] g = new double[d + 1];
         for (int i = 0; i < x.length; i++) {
@@ -370,7 +428,9 @@ public final class FederatedScorecard {
         if (!dp) {
             out[d + 1] = FixedPoint.encode(loss, f);
         }
+        out[out.length - 1] = 0;
         addNoise(out, noise);
+        out[out.length - 1] = FixedPoint.encode(x.length, f);
         return out;
     }
 
