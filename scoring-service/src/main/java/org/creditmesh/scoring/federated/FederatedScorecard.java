@@ -287,6 +287,7 @@ public final class FederatedScorecard {
         }
         double badShare = (double) bads / Math.max(1, goods + bads);
         List<AttributeBinning> selected = select(candidates);
+        double noisyRows = Math.max(1, (double) (goods + bads) / columns.size());
 
         // Phase 3: federated gradient descent on the WoE features.
         int d = selected.size();
@@ -300,7 +301,10 @@ public final class FederatedScorecard {
         }
         double step = 4 / lipschitz;
         int f = FixedPoint.GRADIENT_BITS;
-        double sigmaGrad = dp ? Zcdp.sigmaFor(options.clip() + Math.sqrt(d + 1) * Math.scalb(1.0, -f - 1),
+        // A row moves a lender's gradient vector by its clipped gradient plus the rounding of each
+        // coordinate: L2 sensitivity clip + √(d+1)·2^−(f+1). Under DP no row count is sent per round.
+        double gradSensitivity = options.clip() + Math.sqrt(d + 1) * Math.scalb(1.0, -f - 1);
+        double sigmaGrad = dp ? Zcdp.sigmaFor(gradSensitivity,
                 rho * GRADIENT_SHARE / options.rounds()) : 0;
         DiscreteGaussian gradNoise = dp ? new DiscreteGaussian(Math.scalb(sigmaGrad, f), noise) : null;
         // Features of every lender's rows, computed by the lender from the published bins.
@@ -334,7 +338,7 @@ public final class FederatedScorecard {
                 look[k] = w[k] + mom * (w[k] - prev[k]);
             }
             String label = "round " + t + "/gradient";
-            int width = dp ? d + 2 : d + 3;
+            int width = dp ? d + 1 : d + 3;
             SecureAggregation.Aggregator agg = new SecureAggregation.Aggregator(label,
                     java.util.stream.IntStream.range(0, n).boxed().toList(), width);
             for (int l = 0; l < n; l++) {
@@ -353,8 +357,10 @@ public final class FederatedScorecard {
                 reveals.put(s, seeds);
             }
             double[] g = FixedPoint.decode(agg.sum(reveals), f);
-            // The last entry is the number of rows that answered (not protected by DP, see the README).
-            double answered = g[width - 1];
+            // Without DP the last entry is the number of rows that answered. Under DP the noisy row
+            // total of the counting phase stands in (sending an exact count would tell a row's presence
+            // apart); after a dropout it overstates the survivors' rows, which only shortens the step.
+            double answered = dp ? noisyRows : g[width - 1];
             if (!dp) {
                 losses.add(g[d + 1] / answered);
             }
@@ -383,7 +389,7 @@ public final class FederatedScorecard {
         if (dp) {
             double re = Zcdp.rho(Math.sqrt(Math.max(1, numeric.size())), edgeNoise.sigma());
             double rc = Zcdp.rho(Math.sqrt(columns.size()), countNoise.sigma());
-            double rg = options.rounds() * Zcdp.rho(Math.scalb(options.clip() + Math.sqrt(d + 1) * Math.scalb(1.0, -f - 1), f), gradNoise.sigma());
+            double rg = options.rounds() * Zcdp.rho(Math.scalb(gradSensitivity, f), gradNoise.sigma());
             privacy = new Privacy(re, rc, rg, Zcdp.epsilon(re + rc + rg, options.delta()), options.delta(),
                     edgeNoise.sigma(), countNoise.sigma(), Math.scalb(gradNoise.sigma(), -f));
         }
@@ -401,7 +407,7 @@ public final class FederatedScorecard {
     private static long[] lenderGradient(double[][] x, int[] y, double[] w, double clip, int f, DiscreteGaussian noise) {
         int d = w.length - 1;
         boolean dp = !Double.isNaN(clip);
-        long[] out = new long[dp ? d + 2 : d + 3];
+        long[] out = new long[dp ? d + 1 : d + 3];
         double loss = 0;
         double[] g = new double[d + 1];
         for (int i = 0; i < x.length; i++) {
@@ -428,9 +434,10 @@ public final class FederatedScorecard {
         if (!dp) {
             out[d + 1] = FixedPoint.encode(loss, f);
         }
-        out[out.length - 1] = 0;
         addNoise(out, noise);
-        out[out.length - 1] = FixedPoint.encode(x.length, f);
+        if (!dp) {
+            out[out.length - 1] = FixedPoint.encode(x.length, f);
+        }
         return out;
     }
 
