@@ -1,6 +1,5 @@
 package org.creditmesh.scoring.federated;
 
-import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -165,7 +164,9 @@ public final class FederatedScorecard {
         int n = lenders.size();
         SecureAggregation.Party[] parties;
         try {
-            parties = SecureAggregation.setUp(n, ("creditmesh federated " + schema.sha256()).getBytes(StandardCharsets.UTF_8), noise);
+            byte[] session = new byte[16];
+            noise.nextBytes(session);
+            parties = SecureAggregation.setUp(n, session, noise);
         } catch (GeneralSecurityException e) {
             throw new ScorecardException(ScorecardError.TRAINING_FAILED, "key agreement failed", e);
         }
@@ -200,13 +201,18 @@ public final class FederatedScorecard {
         }
 
         // Phase 2: good/bad counts per fine class, level, special code and missing.
+        // The level set of a categorical column is schema (a data dictionary in a real deployment);
+        // here it is the union of the levels the lenders hold, which each lender would publish.
         Map<String, List<String>> levels = new LinkedHashMap<>();
         for (Column c : columns) {
-            if (c instanceof CategoricalColumn cat) {
+            if (c instanceof CategoricalColumn) {
                 Set<String> set = new TreeSet<>();
-                for (int r = 0; r < cat.size(); r++) {
-                    if (cat.level(r) != null) {
-                        set.add(cat.level(r));
+                for (Lender lender : lenders) {
+                    CategoricalColumn cat = (CategoricalColumn) lender.data().column(c.name()).orElseThrow();
+                    for (int r : lender.rows()) {
+                        if (cat.level(r) != null) {
+                            set.add(cat.level(r));
+                        }
                     }
                 }
                 levels.put(c.name(), List.copyOf(set));
