@@ -84,6 +84,42 @@ public final class Binner {
             }
         }
         List<Block> fine = fineClasses(Arrays.copyOf(values, n), Arrays.copyOf(flags, n));
+        return numericFromFine(col.name(), fine, specials, missGood, missBad, minSize);
+    }
+
+    /**
+     * Bins a numeric attribute from fine-class counts computed elsewhere (federated training: the
+     * counts are sums over lenders). {@code cuts} are the inclusive upper bounds of all fine classes but
+     * the last, ascending; {@code goods}/{@code bads} have {@code cuts.length + 1} entries. Empty fine
+     * classes are merged into their neighbour. {@code specials} maps a special code to {good, bad}.
+     */
+    public AttributeBinning numericFromCounts(String name, double[] cuts, long[] goods, long[] bads,
+                                              Map<Double, long[]> specials, long missGood, long missBad, long totalRows) {
+        List<Block> fine = new ArrayList<>();
+        for (int i = 0; i <= cuts.length; i++) {
+            Block b = new Block();
+            b.lower = i == 0 ? null : cuts[i - 1];
+            b.upper = i == cuts.length ? null : cuts[i];
+            b.goods = goods[i];
+            b.bads = bads[i];
+            if (b.count() == 0 && !fine.isEmpty()) {
+                fine.getLast().upper = b.upper;
+            } else if (!fine.isEmpty() && fine.getLast().count() == 0) {
+                b.lower = fine.getLast().lower;
+                fine.set(fine.size() - 1, b);
+            } else {
+                fine.add(b);
+            }
+        }
+        if (fine.size() == 1 && fine.getFirst().count() == 0) {
+            fine.clear();
+        }
+        long minSize = Math.max(1, (long) Math.ceil(config.minBinShare() * totalRows));
+        return numericFromFine(name, fine, new TreeMap<>(specials), missGood, missBad, minSize);
+    }
+
+    private AttributeBinning numericFromFine(String name, List<Block> fine, Map<Double, long[]> specials,
+                                             long missGood, long missBad, long minSize) {
         String trend = "none";
         List<Block> coarse;
         if (config.monotonic().equals("auto") && fine.size() > 1) {
@@ -105,7 +141,7 @@ public final class Binner {
         if (missGood + missBad > 0) {
             bins.add(new Bin(Bin.Kind.MISSING, null, null, null, List.of(), false, missGood, missBad, 0));
         }
-        return withWoe(col.name(), true, trend, bins);
+        return withWoe(name, true, trend, bins);
     }
 
     /** Distinct values when few, else quantile classes; intervals are (lower, upper]. */
@@ -245,7 +281,7 @@ public final class Binner {
     }
 
     private AttributeBinning categorical(CategoricalColumn col, int[] rows, int[] bad, long minSize) {
-        Map<String, long[]> counts = new TreeMap<>();
+        TreeMap<String, long[]> counts = new TreeMap<>();
         long missGood = 0;
         long missBad = 0;
         for (int r : rows) {
@@ -260,11 +296,27 @@ public final class Binner {
                 counts.computeIfAbsent(level, k -> new long[2])[bad[r]]++;
             }
         }
+        return categoricalFromCounts(col.name(), counts, missGood, missBad, minSize);
+    }
+
+    /**
+     * Bins a categorical attribute from level counts computed elsewhere (federated training):
+     * {@code counts} maps a level to {good, bad}.
+     */
+    public AttributeBinning categoricalFromCounts(String name, Map<String, long[]> counts, long missGood, long missBad, long totalRows) {
+        long minSize = Math.max(1, (long) Math.ceil(config.minBinShare() * totalRows));
+        return categoricalFromCounts(name, new TreeMap<>(counts), missGood, missBad, minSize);
+    }
+
+    private AttributeBinning categoricalFromCounts(String name, TreeMap<String, long[]> counts, long missGood, long missBad, long minSize) {
         List<Block> groups = new ArrayList<>();
         Block rare = new Block();
         rare.other = true;
         for (var e : counts.entrySet()) {
             long[] c = e.getValue();
+            if (c[0] + c[1] == 0) {
+                continue;
+            }
             Block target = c[0] + c[1] < minSize ? rare : new Block();
             target.levels.add(e.getKey());
             target.goods += c[0];
@@ -292,7 +344,7 @@ public final class Binner {
         if (missGood + missBad > 0) {
             bins.add(new Bin(Bin.Kind.MISSING, null, null, null, List.of(), false, missGood, missBad, 0));
         }
-        return withWoe(col.name(), false, "none", bins);
+        return withWoe(name, false, "none", bins);
     }
 
     private AttributeBinning withWoe(String name, boolean numeric, String trend, List<Bin> bins) {
