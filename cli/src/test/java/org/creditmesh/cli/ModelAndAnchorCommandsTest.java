@@ -2,10 +2,6 @@ package org.creditmesh.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -17,9 +13,8 @@ import org.creditmesh.anchor.merkle.Hash32;
 import org.creditmesh.anchor.merkle.MerkleTree;
 import org.creditmesh.anchor.proof.AnchorProof;
 import org.creditmesh.core.json.Json;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code model train} and {@code anchor verify} as a user runs them. */
@@ -28,30 +23,11 @@ class ModelAndAnchorCommandsTest {
     @TempDir
     Path work;
 
-    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private PrintStream originalOut;
-    private PrintStream originalErr;
-
-    @BeforeEach
-    void captureOutput() {
-        originalOut = System.out;
-        originalErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restoreOutput() {
-        System.setOut(originalOut);
-        System.setErr(originalErr);
-    }
+    @RegisterExtension
+    final CapturedCli cli = new CapturedCli();
 
     private int run(String... args) {
-        var cli = CreditMeshCli.newCommandLine();
-        cli.setOut(new PrintWriter(System.out, true));
-        cli.setErr(new PrintWriter(System.err, true));
-        return cli.execute(args);
+        return cli.run(args);
     }
 
     /** A small credit-like data set with signal in two attributes and a protected one without. */
@@ -77,13 +53,13 @@ class ModelAndAnchorCommandsTest {
         int exit = run("model", "train", "--data", syntheticCsv().toString(), "--target", "outcome", "--bad", "default",
                 "--out", outDir.toString(), "--protected", "age");
 
-        assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(exit).as(cli.err()).isZero();
         var report = Json.parse(Files.readString(outDir.resolve("report.json")));
         assertThat(report.at("/cv/scorecard/auc").isNumber()).isTrue();
         assertThat(report.at("/cv/baseline/auc").isNumber()).isTrue();
         assertThat(report.at("/cv/scorecard/auc").asDouble()).isGreaterThan(0.7);
         assertThat(Files.exists(outDir.resolve("report.html"))).isTrue();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("cross-validated AUC");
+        assertThat(cli.out()).contains("cross-validated AUC");
     }
 
     @Test
@@ -92,7 +68,7 @@ class ModelAndAnchorCommandsTest {
                 "--out", work.resolve("o").toString());
 
         assertThat(exit).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("status").doesNotContain("\tat ");
+        assertThat(cli.err()).contains("status").doesNotContain("\tat ");
     }
 
     private Path proofFile(boolean tamper) throws Exception {
@@ -117,12 +93,12 @@ class ModelAndAnchorCommandsTest {
     @Test
     void anchorVerifyChecksThePathOfflineWithoutRpc() throws Exception {
         assertThat(run("anchor", "verify", proofFile(false).toString())).isZero();
-        assertThat(out.toString(StandardCharsets.UTF_8)).contains("VERIFIED offline");
+        assertThat(cli.out()).contains("VERIFIED offline");
     }
 
     @Test
     void anchorVerifyRefusesAProofWhoseLeafWasSwapped() throws Exception {
         assertThat(run("anchor", "verify", proofFile(true).toString())).isEqualTo(1);
-        assertThat(err.toString(StandardCharsets.UTF_8)).startsWith("error [");
+        assertThat(cli.err()).startsWith("error [");
     }
 }
