@@ -67,6 +67,8 @@ public final class CredentialVerifier {
     private final Optional<StatusListTokenFetcher> tokenStatusFetcher;
     private final Clock clock;
     private final Optional<Challenge> challenge;
+    /** Verifies status list credentials; made once, since each one has its own key cache. */
+    private final CredentialVerifier statusListVerifier;
 
     private CredentialVerifier(Builder b) {
         this.didResolver = b.didResolver;
@@ -77,6 +79,12 @@ public final class CredentialVerifier {
         this.tokenStatusFetcher = Optional.ofNullable(b.tokenStatusFetcher);
         this.clock = b.clock;
         this.challenge = Optional.ofNullable(b.challenge);
+        // The status list credential must itself verify (Bitstring Status List v1.0 section 3.2). It is
+        // verified without a status check of its own (which also ends the recursion here), and without the
+        // trust policy: accreditations name the credential types an issuer may issue, not its status lists.
+        this.statusListVerifier = statusFetcher.isEmpty() ? null
+                : toBuilder().statusFetcher(null).tokenStatusFetcher(null).challenge(null)
+                        .trustPolicy(TrustPolicy.notConfigured()).build();
     }
 
     public static Builder builder() {
@@ -349,13 +357,9 @@ public final class CredentialVerifier {
             return CheckResult.failed(Check.STATUS, VerificationFailure.STATUS_UNAVAILABLE,
                     "the credential has a status entry but no status list source is configured");
         }
-        // The status list credential must itself verify (Bitstring Status List v1.0 section 3.2) and be
-        // the same issuer's. It is verified without a status check of its own, and without the trust
-        // policy: accreditations name the credential types an issuer may issue, not its status lists.
-        CredentialVerifier listVerifier = toBuilder().statusFetcher(null).challenge(null)
-                .trustPolicy(TrustPolicy.notConfigured()).build();
+        // The list must verify and be the same issuer's as the credential it speaks for.
         BitstringStatusChecker checker = new BitstringStatusChecker(statusFetcher.get(), (url, fetched) -> {
-            VerificationReport listReport = listVerifier.verify(fetched);
+            VerificationReport listReport = statusListVerifier.verify(fetched);
             if (!listReport.verified()) {
                 throw new StatusListRejected("the status list credential did not verify: " + listReport.failures());
             }
