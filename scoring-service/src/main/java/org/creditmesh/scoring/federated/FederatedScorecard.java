@@ -21,6 +21,7 @@ import org.creditmesh.scoring.scorecard.Binner;
 import org.creditmesh.scoring.scorecard.ScorecardConfig;
 import org.creditmesh.scoring.scorecard.ScorecardError;
 import org.creditmesh.scoring.scorecard.ScorecardException;
+import org.creditmesh.scoring.scorecard.ScorecardFitter;
 
 /**
  * Federated scorecard training: lenders keep their rows; the coordinator sees only sums of vectors,
@@ -516,22 +517,7 @@ public final class FederatedScorecard {
         return level == null ? lv.size() : lv.indexOf(level);
     }
 
-    /** As {@code ScorecardFitter}: IV ≥ minIv and positive, at most maxAttributes, highest IV first. */
     private List<AttributeBinning> select(List<AttributeBinning> candidates) throws ScorecardException {
-        List<AttributeBinning> ranked = new ArrayList<>(candidates);
-        ranked.sort(Comparator.comparingDouble(AttributeBinning::iv).reversed().thenComparing(AttributeBinning::name));
-        List<AttributeBinning> selected = new ArrayList<>();
-        for (AttributeBinning b : ranked) {
-            if (b.iv() >= config.minIv() && b.iv() > 0 && selected.size() < config.maxAttributes()) {
-                selected.add(b);
-            }
-        }
-        if (selected.isEmpty()) {
-            if (ranked.isEmpty() || ranked.getFirst().iv() <= 0) {
-                throw new ScorecardException(ScorecardError.TRAINING_FAILED, "no attribute separates good from bad in the aggregated counts");
-            }
-            selected.add(ranked.getFirst());
-        }
-        return selected;
+        return ScorecardFitter.selectByInformationValue(candidates, config, "the aggregated counts");
     }
 }

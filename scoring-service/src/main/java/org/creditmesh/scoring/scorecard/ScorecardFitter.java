@@ -49,20 +49,7 @@ public final class ScorecardFitter {
                 columns.put(c.name(), c);
             }
         }
-        List<AttributeBinning> ranked = new ArrayList<>(candidates);
-        ranked.sort(Comparator.comparingDouble(AttributeBinning::iv).reversed().thenComparing(AttributeBinning::name));
-        List<AttributeBinning> selected = new ArrayList<>();
-        for (AttributeBinning b : ranked) {
-            if (b.iv() >= config.minIv() && b.iv() > 0 && selected.size() < config.maxAttributes()) {
-                selected.add(b);
-            }
-        }
-        if (selected.isEmpty()) {
-            if (ranked.isEmpty() || ranked.getFirst().iv() <= 0) {
-                throw new ScorecardException(ScorecardError.TRAINING_FAILED, "no attribute separates good from bad in the training rows");
-            }
-            selected.add(ranked.getFirst());
-        }
+        List<AttributeBinning> selected = selectByInformationValue(candidates, config, "the training rows");
 
         // Bin index of every training row in every selected attribute, reused by the refits.
         LinearSGDModel model;
@@ -194,5 +181,31 @@ public final class ScorecardFitter {
         int lo = (int) Math.floor(pos);
         int hi = Math.min(sorted.length - 1, lo + 1);
         return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+    }
+
+    /**
+     * Feature selection shared by pooled and federated training: attributes with IV at least
+     * {@code minIv} and positive, at most {@code maxAttributes}, highest IV first (ties by name); if none
+     * qualifies, the single best one, as long as it separates good from bad at all.
+     *
+     * @param source what the counts came from, for the error message ("the training rows")
+     */
+    public static List<AttributeBinning> selectByInformationValue(List<AttributeBinning> candidates, ScorecardConfig config,
+            String source) throws ScorecardException {
+        List<AttributeBinning> ranked = new ArrayList<>(candidates);
+        ranked.sort(Comparator.comparingDouble(AttributeBinning::iv).reversed().thenComparing(AttributeBinning::name));
+        List<AttributeBinning> selected = new ArrayList<>();
+        for (AttributeBinning b : ranked) {
+            if (b.iv() >= config.minIv() && b.iv() > 0 && selected.size() < config.maxAttributes()) {
+                selected.add(b);
+            }
+        }
+        if (selected.isEmpty()) {
+            if (ranked.isEmpty() || ranked.getFirst().iv() <= 0) {
+                throw new ScorecardException(ScorecardError.TRAINING_FAILED, "no attribute separates good from bad in " + source);
+            }
+            selected.add(ranked.getFirst());
+        }
+        return selected;
     }
 }
