@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.creditmesh.identity.server.db.EmbeddedPostgres;
+import org.creditmesh.service.postgres.EmbeddedPostgres;
 
 /**
  * A fresh real PostgreSQL (the same {@link EmbeddedPostgres} the service starts by default) in a temporary folder

@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.creditmesh.identity.server.db.EmbeddedPostgres;
+import org.creditmesh.service.postgres.EmbeddedPostgres;
 
 /**
  * Like {@link EmbeddedPostgresResource}, but the PostgreSQL cluster and the data folder outlive the application:

@@ -11,13 +11,15 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import java.util.Optional;
+import org.creditmesh.service.http.JsonBodies;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.verifier.VerificationReport;
 import org.creditmesh.identity.server.issuance.IssuanceService;
 import org.creditmesh.identity.server.issuance.IssuanceService.StatusAction;
 import org.creditmesh.identity.server.issuance.RequestBodies;
-import org.creditmesh.identity.server.problem.ProblemException;
-import org.creditmesh.identity.server.problem.ProblemType;
+import org.creditmesh.service.problem.ProblemException;
+import org.creditmesh.service.problem.HttpProblem;
+import org.creditmesh.identity.server.problem.IdentityProblem;
 import org.creditmesh.identity.server.verification.VerificationService;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -70,23 +72,23 @@ public class CredentialsResource {
     public Response status(@RequestBody(required = true, content = @Content(mediaType = MediaTypes.JSON,
             schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "credentialId"),
             example = "{\"credentialId\": \"urn:uuid:5b7c1f2e-9d8a-4e31-b6a0-1c2d3e4f5a01\", \"status\": \"revoked\"}")) byte[] body) {
-        ObjectNode request = RequestBodies.object(body);
+        ObjectNode request = JsonBodies.object(body);
         JsonNode id = request.get("credentialId");
         if (id == null || !id.isTextual() || id.asText().isBlank()) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "'credentialId' is required");
+            throw new ProblemException(HttpProblem.INVALID_REQUEST, "'credentialId' is required");
         }
         String status = request.path("status").asText(null);
         if (status == null && request.path("credentialStatus").isArray() && !request.get("credentialStatus").isEmpty()) {
             status = request.get("credentialStatus").get(0).path("status").asText(null);
         }
         if (status == null) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "'status' is required: revoked, suspended or active");
+            throw new ProblemException(HttpProblem.INVALID_REQUEST, "'status' is required: revoked, suspended or active");
         }
         StatusAction action = switch (status.toLowerCase(Locale.ROOT)) {
             case "revoked", "revoke", "revocation" -> StatusAction.REVOKE;
             case "suspended", "suspend", "suspension" -> StatusAction.SUSPEND;
             case "active", "reinstate", "reinstated", "unsuspended" -> StatusAction.REINSTATE;
-            default -> throw new ProblemException(ProblemType.INVALID_REQUEST, "'status' must be revoked, suspended or active");
+            default -> throw new ProblemException(HttpProblem.INVALID_REQUEST, "'status' must be revoked, suspended or active");
         };
         IssuanceService.StatusChange change = issuance.changeStatus(id.asText(), action, Actors.ANONYMOUS);
         return Response.ok(Json.write(change.toJson()), MediaTypes.JSON).build();
@@ -113,7 +115,7 @@ public class CredentialsResource {
                 return Response.ok(Json.write(report.toJson()), MediaTypes.JSON).build();
             }
             String failed = String.join(", ", report.failures().stream().map(f -> f.code()).distinct().toList());
-            throw new ProblemException(ProblemType.VERIFICATION_FAILED, "failed checks: " + failed, report.toJson(), null);
+            throw new ProblemException(IdentityProblem.VERIFICATION_FAILED, "failed checks: " + failed, report.toJson(), null);
         }
     }
 }

@@ -6,8 +6,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import org.creditmesh.identity.server.keys.IssuerKeys;
-import org.creditmesh.identity.server.problem.ProblemException;
-import org.creditmesh.identity.server.problem.ProblemType;
+import org.creditmesh.service.problem.ProblemException;
+import org.creditmesh.service.problem.HttpProblem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -25,6 +25,6 @@ public class DidDocumentResource {
     public Response document() {
         return keys.didWebDocument()
                 .map(d -> Response.ok(d.serialize(), MediaTypes.JSON).build())
-                .orElseThrow(() -> new ProblemException(ProblemType.NOT_FOUND, "the issuer is a did:key; it has no did:web document"));
+                .orElseThrow(() -> new ProblemException(HttpProblem.NOT_FOUND, "the issuer is a did:key; it has no did:web document"));
     }
 }

@@ -13,8 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.sql.Connection;
 import java.sql.SQLException;
 import org.creditmesh.identity.server.issuance.StatusLists;
-import org.creditmesh.identity.server.problem.ProblemException;
-import org.creditmesh.identity.server.problem.ProblemType;
+import org.creditmesh.service.problem.ProblemException;
+import org.creditmesh.service.problem.HttpProblem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -41,7 +41,7 @@ public class StatusListResource {
         StatusLists.StoredList list;
         try (Connection c = dataSource.getConnection()) {
             list = statusLists.find(c, "id", listId).orElseThrow(
-                    () -> new ProblemException(ProblemType.NOT_FOUND, "no status list " + listId));
+                    () -> new ProblemException(HttpProblem.NOT_FOUND, "no status list " + listId));
         } catch (SQLException e) {
             throw new IllegalStateException("status list store unavailable", e);
         }

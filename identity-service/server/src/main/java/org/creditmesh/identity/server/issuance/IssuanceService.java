@@ -18,6 +18,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.UUID;
+import org.creditmesh.service.http.JsonBodies;
 import org.creditmesh.core.credential.EnvelopedCredential;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.issuer.CredentialIssuer;
@@ -26,8 +27,9 @@ import org.creditmesh.core.json.Json;
 import org.creditmesh.core.verifier.SecuringFormat;
 import org.creditmesh.identity.server.audit.AuditLog;
 import org.creditmesh.identity.server.keys.IssuerKeys;
-import org.creditmesh.identity.server.problem.ProblemException;
-import org.creditmesh.identity.server.problem.ProblemType;
+import org.creditmesh.service.problem.ProblemException;
+import org.creditmesh.service.problem.HttpProblem;
+import org.creditmesh.identity.server.problem.IdentityProblem;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -70,27 +72,27 @@ public class IssuanceService {
     public Issued issue(byte[] rawBody, Optional<String> idempotencyKey, String actor) {
         idempotencyKey.ifPresent(k -> {
             if (!k.matches(IDEMPOTENCY_KEY_PATTERN)) {
-                throw new ProblemException(ProblemType.INVALID_IDEMPOTENCY_KEY, "1 to 255 visible ASCII characters");
+                throw new ProblemException(IdentityProblem.INVALID_IDEMPOTENCY_KEY, "1 to 255 visible ASCII characters");
             }
         });
-        ObjectNode body = RequestBodies.object(rawBody);
-        ObjectNode unsigned = RequestBodies.requiredObject(body, "credential").deepCopy();
-        ObjectNode options = RequestBodies.optionalObject(body, "options");
+        ObjectNode body = JsonBodies.object(rawBody);
+        ObjectNode unsigned = JsonBodies.requiredObject(body, "credential").deepCopy();
+        ObjectNode options = JsonBodies.optionalObject(body, "options");
         JsonNode formatName = options.get("format");
         if (formatName != null && !formatName.isTextual()) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "'options.format' must be a string");
+            throw new ProblemException(HttpProblem.INVALID_REQUEST, "'options.format' must be a string");
         }
         SecuringFormat format = RequestBodies.format(formatName == null ? defaultFormat : formatName.asText());
         if (unsigned.has("credentialStatus")) {
-            throw new ProblemException(ProblemType.INVALID_CREDENTIAL,
+            throw new ProblemException(IdentityProblem.INVALID_CREDENTIAL,
                     "credentialStatus is assigned by the issuer; remove it from the request");
         }
         if (unsigned.has("proof")) {
-            throw new ProblemException(ProblemType.INVALID_CREDENTIAL, "the credential to issue must not carry a proof");
+            throw new ProblemException(IdentityProblem.INVALID_CREDENTIAL, "the credential to issue must not carry a proof");
         }
         JsonNode idNode = unsigned.get("id");
         if (idNode != null && (!idNode.isTextual() || idNode.asText().isBlank())) {
-            throw new ProblemException(ProblemType.INVALID_CREDENTIAL, "'credential.id' must be a non-empty string (a URL)");
+            throw new ProblemException(IdentityProblem.INVALID_CREDENTIAL, "'credential.id' must be a non-empty string (a URL)");
         }
         String id = idNode == null ? "urn:uuid:" + UUID.randomUUID() : idNode.asText();
         if (idNode == null) {
@@ -107,7 +109,7 @@ public class IssuanceService {
                     }
                 }
                 if (exists(c, id)) {
-                    throw new ProblemException(ProblemType.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
+                    throw new ProblemException(IdentityProblem.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
                 }
                 StatusLists.Slot slot = null;
                 if (format != SecuringFormat.SD_JWT && isVcdm2(unsigned)) {
@@ -135,11 +137,11 @@ public class IssuanceService {
                 throw e;
             } catch (CreditMeshException e) {
                 c.rollback();
-                throw new ProblemException(ProblemType.INVALID_CREDENTIAL, e.getMessage(), codeOf(e), e);
+                throw new ProblemException(IdentityProblem.INVALID_CREDENTIAL, e.getMessage(), codeOf(e), e);
             }
         } catch (SQLException e) {
             if ("23505".equals(e.getSQLState())) {
-                throw new ProblemException(ProblemType.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
+                throw new ProblemException(IdentityProblem.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
             }
             throw new IllegalStateException("database failure while issuing", e);
         }
@@ -173,7 +175,7 @@ public class IssuanceService {
                     q.setString(1, credentialId);
                     try (ResultSet rs = q.executeQuery()) {
                         if (!rs.next()) {
-                            throw new ProblemException(ProblemType.CREDENTIAL_NOT_FOUND, "no credential " + credentialId + " was issued here");
+                            throw new ProblemException(IdentityProblem.CREDENTIAL_NOT_FOUND, "no credential " + credentialId + " was issued here");
                         }
                         revList = rs.getString(1);
                         susList = rs.getString(2);
@@ -183,7 +185,7 @@ public class IssuanceService {
                     }
                 }
                 if (revList == null) {
-                    throw new ProblemException(ProblemType.STATUS_NOT_CHANGEABLE,
+                    throw new ProblemException(IdentityProblem.STATUS_NOT_CHANGEABLE,
                             "the credential was issued without a status list entry (SD-JWT VC or VCDM 1.1)");
                 }
                 switch (action) {
@@ -195,7 +197,7 @@ public class IssuanceService {
                     }
                     case SUSPEND -> {
                         if (revoked) {
-                            throw new ProblemException(ProblemType.STATUS_NOT_CHANGEABLE, "the credential is revoked; revocation is final");
+                            throw new ProblemException(IdentityProblem.STATUS_NOT_CHANGEABLE, "the credential is revoked; revocation is final");
                         }
                         if (!suspended) {
                             statusLists.update(c, susList, index, true);
@@ -204,7 +206,7 @@ public class IssuanceService {
                     }
                     case REINSTATE -> {
                         if (revoked) {
-                            throw new ProblemException(ProblemType.STATUS_NOT_CHANGEABLE,
+                            throw new ProblemException(IdentityProblem.STATUS_NOT_CHANGEABLE,
                                     "the credential is revoked; revocation is final (Bitstring Status List v1.0 section 2.1)");
                         }
                         if (suspended) {
@@ -242,7 +244,7 @@ public class IssuanceService {
                     return Optional.empty();
                 }
                 if (!rs.getString(1).equals(cipher.requestHash(key, rawBody))) {
-                    throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,
+                    throw new ProblemException(IdentityProblem.IDEMPOTENCY_KEY_REUSED,
                             "this Idempotency-Key was first used with a different request body");
                 }
                 try {
@@ -308,12 +310,12 @@ public class IssuanceService {
         JsonNode disclosable = options.get("disclosable");
         if (disclosable != null) {
             if (!disclosable.isArray()) {
-                throw new ProblemException(ProblemType.INVALID_REQUEST, "'options.disclosable' must be an array of claim paths");
+                throw new ProblemException(HttpProblem.INVALID_REQUEST, "'options.disclosable' must be an array of claim paths");
             }
             java.util.List<String> paths = new java.util.ArrayList<>();
             for (JsonNode p : disclosable) {
                 if (!p.isTextual()) {
-                    throw new ProblemException(ProblemType.INVALID_REQUEST, "'options.disclosable' must be an array of claim paths");
+                    throw new ProblemException(HttpProblem.INVALID_REQUEST, "'options.disclosable' must be an array of claim paths");
                 }
                 paths.add(p.asText());
             }
@@ -327,7 +329,7 @@ public class IssuanceService {
             } else if (did.startsWith("did:jwk:")) {
                 result = result.withHolderKey(org.creditmesh.core.did.DidJwk.publicKey(did));
             } else {
-                throw new ProblemException(ProblemType.INVALID_REQUEST, "'options.holder' must be a did:key or did:jwk");
+                throw new ProblemException(HttpProblem.INVALID_REQUEST, "'options.holder' must be a did:key or did:jwk");
             }
         }
         return result;

@@ -14,6 +14,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.Optional;
+import org.creditmesh.service.http.JsonBodies;
 import org.creditmesh.core.credential.EnvelopedCredential;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.json.Json;
@@ -26,8 +27,8 @@ import org.creditmesh.core.verifier.VerificationReport;
 import org.creditmesh.identity.server.audit.AuditLog;
 import org.creditmesh.identity.server.issuance.RequestBodies;
 import org.creditmesh.identity.server.issuance.StatusLists;
-import org.creditmesh.identity.server.problem.ProblemException;
-import org.creditmesh.identity.server.problem.ProblemType;
+import org.creditmesh.service.problem.ProblemException;
+import org.creditmesh.service.problem.HttpProblem;
 
 /**
  * VC-API verification: unwraps the request ({@code verifiableCredential} or {@code verifiablePresentation}, as a
@@ -85,10 +86,10 @@ public class VerificationService {
 
     /** Verifies the credential or presentation in a VC-API request body. */
     public VerificationReport verify(byte[] rawBody, boolean presentation, String actor) {
-        ObjectNode body = RequestBodies.object(rawBody);
+        ObjectNode body = JsonBodies.object(rawBody);
         String member = presentation ? "verifiablePresentation" : "verifiableCredential";
         String input = unwrap(body.get(member), member);
-        ObjectNode options = RequestBodies.optionalObject(body, "options");
+        ObjectNode options = JsonBodies.optionalObject(body, "options");
         CredentialVerifier.Builder builder = CredentialVerifier.builder().statusFetcher(this::fetchStatusList)
                 .didResolver(didResolver);
         challenge(options).ifPresent(builder::challenge);
@@ -105,20 +106,20 @@ public class VerificationService {
         }
         if (nonce == null || domain == null || !nonce.isTextual() || !domain.isTextual()
                 || nonce.asText().isBlank() || domain.asText().isBlank()) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "'options.challenge' and 'options.domain' are non-empty strings, given together");
+            throw new ProblemException(HttpProblem.INVALID_REQUEST, "'options.challenge' and 'options.domain' are non-empty strings, given together");
         }
         return Optional.of(new Challenge(nonce.asText(), domain.asText()));
     }
 
     private static String unwrap(JsonNode node, String member) {
         if (node == null || node.isNull()) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "'" + member + "' is required");
+            throw new ProblemException(HttpProblem.INVALID_REQUEST, "'" + member + "' is required");
         }
         if (node.isTextual()) {
             return node.asText();
         }
         if (!node.isObject()) {
-            throw new ProblemException(ProblemType.INVALID_REQUEST, "'" + member + "' must be a JSON object or a string");
+            throw new ProblemException(HttpProblem.INVALID_REQUEST, "'" + member + "' must be a JSON object or a string");
         }
         JsonNode type = node.get("type");
         boolean enveloped = type != null && (type.asText().startsWith("Enveloped")
@@ -127,7 +128,7 @@ public class VerificationService {
             try {
                 return EnvelopedCredential.parse(node.get("id").asText()).data();
             } catch (CreditMeshException e) {
-                throw new ProblemException(ProblemType.INVALID_REQUEST, e.getMessage());
+                throw new ProblemException(HttpProblem.INVALID_REQUEST, e.getMessage());
             }
         }
         return Json.write(node);

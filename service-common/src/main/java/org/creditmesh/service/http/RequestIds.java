@@ -1,4 +1,4 @@
-package org.creditmesh.identity.server.api;
+package org.creditmesh.service.http;
 
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;

@@ -1,4 +1,4 @@
-package org.creditmesh.identity.server.db;
+package org.creditmesh.service.postgres;
 
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;

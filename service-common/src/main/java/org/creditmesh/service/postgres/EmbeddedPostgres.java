@@ -1,4 +1,4 @@
-package org.creditmesh.identity.server.db;
+package org.creditmesh.service.postgres;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package org.creditmesh.identity.server.problem;
+package org.creditmesh.service.problem;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.Serial;
@@ -14,7 +14,7 @@ public final class ProblemException extends RuntimeException {
     @Serial
     private static final long serialVersionUID = 1L;
 
-    private final ProblemType type;
+    private final transient ProblemType type;
     private final transient ObjectNode extensions;
 
     public ProblemException(ProblemType type, String detail) {

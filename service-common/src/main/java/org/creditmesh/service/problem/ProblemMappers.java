@@ -1,4 +1,4 @@
-package org.creditmesh.identity.server.problem;
+package org.creditmesh.service.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -47,46 +47,46 @@ public final class ProblemMappers {
 
     @ServerExceptionMapper
     public Response json(JsonProcessingException e) {
-        return problem(ProblemType.MALFORMED_JSON, "the body could not be read as JSON", null);
+        return problem(HttpProblem.MALFORMED_JSON, "the body could not be read as JSON", null);
     }
 
     @ServerExceptionMapper
     public Response notFound(NotFoundException e) {
-        return problem(ProblemType.NOT_FOUND, "no resource at this path", null);
+        return problem(HttpProblem.NOT_FOUND, "no resource at this path", null);
     }
 
     @ServerExceptionMapper
     public Response notAllowed(NotAllowedException e) {
-        Response r = problem(ProblemType.METHOD_NOT_ALLOWED, "this path does not accept that method", null);
+        Response r = problem(HttpProblem.METHOD_NOT_ALLOWED, "this path does not accept that method", null);
         return Response.fromResponse(r).allow(e.getResponse().getAllowedMethods()).build();
     }
 
     @ServerExceptionMapper
     public Response unsupported(NotSupportedException e) {
-        return problem(ProblemType.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json", null);
+        return problem(HttpProblem.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json", null);
     }
 
     @ServerExceptionMapper
     public Response notAcceptable(NotAcceptableException e) {
-        return problem(ProblemType.NOT_ACCEPTABLE, "this resource produces application/json", null);
+        return problem(HttpProblem.NOT_ACCEPTABLE, "this resource produces application/json", null);
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         int status = e.getResponse().getStatus();
         if (status == 413) {
-            return problem(ProblemType.PAYLOAD_TOO_LARGE, null, null);
+            return problem(HttpProblem.PAYLOAD_TOO_LARGE, null, null);
         }
         if (status >= 500) {
             LOG.error("request failed", e);
-            return problem(ProblemType.INTERNAL, null, null);
+            return problem(HttpProblem.INTERNAL, null, null);
         }
-        return problem(ProblemType.HTTP_ERROR, status, e.getResponse().getStatusInfo().getReasonPhrase(), null);
+        return problem(HttpProblem.HTTP_ERROR, status, e.getResponse().getStatusInfo().getReasonPhrase(), null);
     }
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
         LOG.error("request failed unexpectedly", e);
-        return problem(ProblemType.INTERNAL, null, null);
+        return problem(HttpProblem.INTERNAL, null, null);
     }
 }

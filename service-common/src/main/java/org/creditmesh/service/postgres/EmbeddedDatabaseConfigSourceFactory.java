@@ -1,4 +1,4 @@
-package org.creditmesh.identity.server.db;
+package org.creditmesh.service.postgres;
 
 import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;

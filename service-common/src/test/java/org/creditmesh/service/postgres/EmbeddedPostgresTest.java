@@ -1,4 +1,4 @@
-package org.creditmesh.identity.server.db;
+package org.creditmesh.service.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
