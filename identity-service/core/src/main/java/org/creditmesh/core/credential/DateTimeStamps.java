@@ -8,7 +8,6 @@ import java.time.LocalTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,8 +22,6 @@ public final class DateTimeStamps {
 
     private static final Pattern DATE_TIME_STAMP = Pattern.compile(CredentialSpecs.DATE_TIME_STAMP_REGEX);
     private static final Pattern DATE_TIME = Pattern.compile(CredentialSpecs.DATE_TIME_REGEX);
-    private static final Pattern PARTS = Pattern.compile(
-            "(-?\\d{4,})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(?:\\.(\\d+))?(Z|[+-]\\d{2}:\\d{2})?");
 
     private DateTimeStamps() {
     }
@@ -55,28 +52,43 @@ public final class DateTimeStamps {
         return DateTimeFormatter.ISO_INSTANT.format(instant.truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /**
+     * The instant of a value that already matched {@link CredentialSpecs#DATE_TIME_STAMP_REGEX} or
+     * {@link CredentialSpecs#DATE_TIME_REGEX}, whose grammar fixes every field's place once the year
+     * (four or more digits, maybe signed) has ended: {@code -MM-DDThh:mm:ss[.f+][zone]}. Read by position
+     * rather than with a second regular expression, which cost as much as the grammar check on the verify path.
+     */
     private static Instant toInstant(String value, String member) throws DataModelException {
-        Matcher m = PARTS.matcher(value);
-        if (!m.matches()) {
-            throw new DataModelException(DataModelError.INVALID_DATE_TIME, member + " is not a valid date and time");
-        }
         try {
-            int year = Math.toIntExact(Long.parseLong(m.group(1)));
-            LocalDate date = LocalDate.of(year, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3)));
-            int hour = Integer.parseInt(m.group(4));
+            int yearEnd = value.indexOf('-', 1);
+            int year = Math.toIntExact(Long.parseLong(value, 0, yearEnd, 10));
+            LocalDate date = LocalDate.of(year, digits(value, yearEnd + 1), digits(value, yearEnd + 4));
+            int time = yearEnd + 7;
+            int hour = digits(value, time);
+            int zone = time + 8;
             int nanos = 0;
-            if (m.group(7) != null) {
-                String fraction = (m.group(7) + "000000000").substring(0, 9);
+            if (zone < value.length() && value.charAt(zone) == '.') {
+                int fractionEnd = zone + 1;
+                while (fractionEnd < value.length() && Character.isDigit(value.charAt(fractionEnd))) {
+                    fractionEnd++;
+                }
+                String fraction = (value.substring(zone + 1, fractionEnd) + "000000000").substring(0, 9);
                 nanos = Integer.parseInt(fraction);
+                zone = fractionEnd;
             }
             LocalDateTime local = hour == 24
                     ? date.plusDays(1).atStartOfDay()
-                    : LocalDateTime.of(date, LocalTime.of(hour, Integer.parseInt(m.group(5)), Integer.parseInt(m.group(6)), nanos));
-            String zone = m.group(8);
-            ZoneOffset offset = zone == null || zone.equals("Z") ? ZoneOffset.UTC : ZoneOffset.of(zone);
+                    : LocalDateTime.of(date, LocalTime.of(hour, digits(value, time + 3), digits(value, time + 6), nanos));
+            ZoneOffset offset = zone == value.length() || value.charAt(zone) == 'Z'
+                    ? ZoneOffset.UTC : ZoneOffset.of(value.substring(zone));
             return local.toInstant(offset);
-        } catch (DateTimeException | ArithmeticException | NumberFormatException e) {
+        } catch (DateTimeException | ArithmeticException | NumberFormatException | IndexOutOfBoundsException e) {
             throw new DataModelException(DataModelError.INVALID_DATE_TIME, member + " is not a valid date and time", e);
         }
+    }
+
+    /** The two decimal digits at {@code at}. */
+    private static int digits(String value, int at) {
+        return (value.charAt(at) - '0') * 10 + (value.charAt(at + 1) - '0');
     }
 }

@@ -2,7 +2,6 @@ package org.creditmesh.core.jose;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.json.MalformedJsonException;
 
@@ -57,17 +56,10 @@ record CompactJws(String encodedHeader, String encodedPayload, ObjectNode header
 
     /** Strict base64url: the URL-safe alphabet only, no padding, no whitespace (RFC 7515 section 2). */
     private static byte[] decode(String part, String what) throws VcJwtException {
-        for (int i = 0; i < part.length(); i++) {
-            char c = part.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!ok) {
-                throw new VcJwtException(VcJwtError.MALFORMED_JWS, "the JWS " + what + " is not base64url without padding");
-            }
-        }
         try {
-            return Base64.getUrlDecoder().decode(part);
+            return Base64Url.decode(part);
         } catch (IllegalArgumentException e) {
-            throw new VcJwtException(VcJwtError.MALFORMED_JWS, "the JWS " + what + " is not valid base64url", e);
+            throw new VcJwtException(VcJwtError.MALFORMED_JWS, "the JWS " + what + " is not base64url without padding", e);
         }
     }
 }

@@ -28,11 +28,19 @@ public final class KeyJwsVerifier implements JWSVerifier {
 
     @Override
     public boolean verify(JWSHeader header, byte[] signingInput, Base64URL signature) throws JOSEException {
-        Optional<KeyType> required = KeyType.fromJwsAlgorithm(header.getAlgorithm());
+        return verify(header.getAlgorithm(), signingInput, signature.decode());
+    }
+
+    /**
+     * The same check for a signature the caller has already decoded (our own JWS parsers decode it
+     * strictly), without building a {@link JWSHeader} or re-encoding the signature for Nimbus to decode again.
+     */
+    public boolean verify(JWSAlgorithm alg, byte[] signingInput, byte[] signature) {
+        Optional<KeyType> required = KeyType.fromJwsAlgorithm(alg);
         if (required.isEmpty() || required.get() != key.type()) {
             return false;
         }
-        return key.verify(signingInput, signature.decode());
+        return key.verify(signingInput, signature);
     }
 
     @Override

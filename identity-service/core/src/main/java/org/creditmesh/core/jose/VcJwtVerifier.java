@@ -2,10 +2,7 @@ package org.creditmesh.core.jose;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.util.Base64URL;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -269,13 +266,7 @@ public final class VcJwtVerifier {
         if (KeyType.fromJwsAlgorithm(alg).orElse(null) != key.type()) {
             throw new VcJwtException(VcJwtError.ALG_NOT_ALLOWED, "alg " + alg + " is not the algorithm of the " + key.type().curveName() + " key");
         }
-        boolean valid;
-        try {
-            valid = new KeyJwsVerifier(key).verify(new JWSHeader(alg), jws.signingInput(), Base64URL.encode(jws.signature()));
-        } catch (JOSEException e) {
-            valid = false;
-        }
-        if (!valid) {
+        if (!new KeyJwsVerifier(key).verify(alg, jws.signingInput(), jws.signature())) {
             throw new VcJwtException(VcJwtError.SIGNATURE_INVALID, "the JWS signature does not verify");
         }
         return key;

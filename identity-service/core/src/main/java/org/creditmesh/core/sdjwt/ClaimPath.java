@@ -1,6 +1,5 @@
 package org.creditmesh.core.sdjwt;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,9 +57,10 @@ public record ClaimPath(List<Object> elements) {
     }
 
     private ClaimPath append(Object element) {
-        List<Object> next = new ArrayList<>(elements);
-        next.add(element);
-        return new ClaimPath(next);
+        Object[] next = elements.toArray(new Object[elements.size() + 1]);
+        next[next.length - 1] = element;
+        // List.of copies the array once; the constructor's List.copyOf then keeps that immutable list as is.
+        return new ClaimPath(List.of(next));
     }
 
     /** JSON array form, e.g. {@code ["address","street"]}. */

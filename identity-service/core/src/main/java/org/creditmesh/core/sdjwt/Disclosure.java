@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.Optional;
+import org.creditmesh.core.jose.Base64Url;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.json.MalformedJsonException;
 
@@ -50,14 +51,14 @@ public record Disclosure(String encoded, String salt, Optional<String> name, Jso
 
     /** Decodes a received disclosure, keeping its text for the digest. */
     public static Disclosure parse(String encoded) throws SdJwtException {
-        if (encoded == null || encoded.isEmpty() || !Jws.isBase64Url(encoded)) {
+        if (encoded == null || encoded.isEmpty()) {
             throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not base64url text");
         }
         byte[] bytes;
         try {
-            bytes = Base64.getUrlDecoder().decode(encoded);
+            bytes = Base64Url.decode(encoded);
         } catch (IllegalArgumentException e) {
-            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not valid base64url");
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not base64url text");
         }
         JsonNode node;
         try {
@@ -96,6 +97,14 @@ public record Disclosure(String encoded, String salt, Optional<String> name, Jso
         return value.deepCopy();
     }
 
+    /**
+     * The value without the defensive copy, for {@link DisclosureProcessor}, which only reads it (it builds
+     * new containers and shares only immutable scalar nodes).
+     */
+    JsonNode valueForReading() {
+        return value;
+    }
+
     public DisclosureDigest digest(HashAlgorithm alg) {
         return DisclosureDigest.of(this, alg);
     }
@@ -110,11 +119,24 @@ public record Disclosure(String encoded, String salt, Optional<String> name, Jso
     }
 
     private static void requireStrictUtf8(byte[] bytes) throws SdJwtException {
+        if (isAscii(bytes)) {
+            // ASCII is valid UTF-8; most disclosures are, and the decoder below allocates on every call.
+            return;
+        }
         try {
             StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes));
         } catch (CharacterCodingException e) {
             throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not UTF-8");
         }
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -10,6 +10,8 @@ import java.util.Objects;
  */
 public record DisclosureDigest(String value) implements Comparable<DisclosureDigest> {
 
+    private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
+
     public DisclosureDigest {
         Objects.requireNonNull(value, "value");
     }
@@ -21,8 +23,12 @@ public record DisclosureDigest(String value) implements Comparable<DisclosureDig
 
     /** The digest of any text over its ASCII bytes; also {@code sd_hash} (RFC 9901 section 4.3.1). */
     public static DisclosureDigest ofText(String text, HashAlgorithm alg) {
-        byte[] hash = alg.digest(text.getBytes(StandardCharsets.US_ASCII));
-        return new DisclosureDigest(Base64.getUrlEncoder().withoutPadding().encodeToString(hash));
+        return ofHash(alg.digest(text.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    /** The digest whose hash value is {@code hash}. */
+    static DisclosureDigest ofHash(byte[] hash) {
+        return new DisclosureDigest(B64.encodeToString(hash));
     }
 
     @Override

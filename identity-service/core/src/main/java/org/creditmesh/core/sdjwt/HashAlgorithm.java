@@ -30,10 +30,15 @@ public enum HashAlgorithm {
     }
 
     public byte[] digest(byte[] input) {
+        return newDigest().digest(input);
+    }
+
+    /** A fresh digest of this algorithm, for input fed in parts. */
+    MessageDigest newDigest() {
         try {
-            return ((MessageDigest) prototype.clone()).digest(input);
+            return (MessageDigest) prototype.clone();
         } catch (CloneNotSupportedException e) {
-            return newInstance(jcaName).digest(input);
+            return newInstance(jcaName);
         }
     }
 

@@ -9,6 +9,7 @@ import com.nimbusds.jose.util.Base64URL;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Optional;
+import org.creditmesh.core.jose.Base64Url;
 import org.creditmesh.core.jose.KeyJwsSigner;
 import org.creditmesh.core.jose.KeyJwsVerifier;
 import org.creditmesh.core.json.Json;
@@ -49,7 +50,7 @@ record Jws(String protectedHeader, ObjectNode header, String payloadText, Object
     static Jws of(String protectedHeader, String payloadText, String signature, SdJwtError malformed) throws SdJwtException {
         ObjectNode header = decodeObject(protectedHeader, "header", malformed);
         ObjectNode payload = decodeObject(payloadText, "payload", malformed);
-        if (!isBase64Url(signature)) {
+        if (!Base64Url.isValid(signature)) {
             throw new SdJwtException(malformed, "the JWS signature is not base64url");
         }
         return new Jws(protectedHeader, header, payloadText, payload, signature);
@@ -109,30 +110,19 @@ record Jws(String protectedHeader, ObjectNode header, String payloadText, Object
     boolean verify(VerificationKey key) {
         try {
             JWSAlgorithm alg = JWSAlgorithm.parse(header.get(SdJwtSpecs.HEADER_ALG).asText());
-            return new KeyJwsVerifier(key).verify(new JWSHeader(alg),
-                    (protectedHeader + "." + payloadText).getBytes(StandardCharsets.US_ASCII), new Base64URL(signature));
-        } catch (JOSEException | RuntimeException e) {
+            return new KeyJwsVerifier(key).verify(alg,
+                    (protectedHeader + "." + payloadText).getBytes(StandardCharsets.US_ASCII), Base64Url.decode(signature));
+        } catch (RuntimeException e) {
             return false;
         }
     }
 
-    static boolean isBase64Url(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!ok) {
-                return false;
-            }
-        }
-        return text.length() % 4 != 1;
-    }
-
     private static ObjectNode decodeObject(String text, String what, SdJwtError malformed) throws SdJwtException {
-        if (text.isEmpty() || !isBase64Url(text)) {
+        if (text.isEmpty()) {
             throw new SdJwtException(malformed, "the JWS " + what + " is not base64url");
         }
         try {
-            return Json.parseObject(Base64.getUrlDecoder().decode(text));
+            return Json.parseObject(Base64Url.decode(text));
         } catch (MalformedJsonException e) {
             throw new SdJwtException(malformed, "the JWS " + what + " is not a JSON object: " + e.getMessage(), e);
         } catch (IllegalArgumentException e) {

@@ -3,6 +3,7 @@ package org.creditmesh.core.sdjwt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.nimbusds.jose.jwk.JWK;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -45,7 +46,9 @@ public final class KeyBinding {
 
     /** {@code sd_hash}: the digest of {@code <JWT>~<D1>~...~<Dn>~} with the SD-JWT's {@code _sd_alg}. */
     public static String sdHash(SdJwt presentation, HashAlgorithm alg) {
-        return DisclosureDigest.ofText(presentation.sdHashInput(), alg).value();
+        MessageDigest digest = alg.newDigest();
+        presentation.sdHashInput(digest);
+        return DisclosureDigest.ofHash(digest.digest()).value();
     }
 
     /** The holder's key from {@code cnf.jwk} (RFC 7800 section 3.2). */

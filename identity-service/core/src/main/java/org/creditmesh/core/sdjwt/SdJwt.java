@@ -3,6 +3,8 @@ package org.creditmesh.core.sdjwt;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -213,6 +215,24 @@ public final class SdJwt {
             sb.append(d.encoded()).append(SdJwtSpecs.SEPARATOR);
         }
         return sb.toString();
+    }
+
+    /**
+     * Feeds {@link #sdHashInput()} to {@code digest} part by part: the same bytes, without building the
+     * several-KB string first (it is all US-ASCII, being base64url, dots and tildes).
+     */
+    void sdHashInput(MessageDigest digest) {
+        Signature first = signatures.getFirst();
+        digest.update(first.protectedHeader().getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) '.');
+        digest.update(payload.getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) '.');
+        digest.update(first.signature().getBytes(StandardCharsets.US_ASCII));
+        digest.update((byte) SdJwtSpecs.SEPARATOR);
+        for (Disclosure d : disclosures) {
+            digest.update(d.encoded().getBytes(StandardCharsets.US_ASCII));
+            digest.update((byte) SdJwtSpecs.SEPARATOR);
+        }
     }
 
     /** Compact serialization; an SD-JWT with several signatures keeps only the first. */

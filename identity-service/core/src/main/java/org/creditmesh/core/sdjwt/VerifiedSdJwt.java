@@ -1,5 +1,6 @@
 package org.creditmesh.core.sdjwt;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.Objects;
@@ -28,6 +29,11 @@ public record VerifiedSdJwt(ObjectNode header, ObjectNode claims, List<ClaimPath
     @Override
     public ObjectNode claims() {
         return claims.deepCopy();
+    }
+
+    /** A copy of one top-level processed claim, without copying all of {@link #claims()}. */
+    public Optional<JsonNode> claim(String name) {
+        return Optional.ofNullable(claims.get(name)).map(JsonNode::deepCopy);
     }
 
     @Override

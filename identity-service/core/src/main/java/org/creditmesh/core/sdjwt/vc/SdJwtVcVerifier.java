@@ -54,19 +54,18 @@ public final class SdJwtVcVerifier {
                 throw new SdJwtException(SdJwtError.CLAIM_NOT_DISCLOSABLE, path + " must not be selectively disclosed");
             }
         }
-        ObjectNode claims = verified.claims();
-        JsonNode vct = claims.get(SdJwtVcSpecs.VCT);
+        JsonNode vct = verified.claim(SdJwtVcSpecs.VCT).orElse(null);
         if (vct == null) {
             throw new SdJwtException(SdJwtError.MISSING_CLAIM, "an SD-JWT VC has a vct");
         }
         if (!vct.isTextual() || vct.asText().isEmpty()) {
             throw new SdJwtException(SdJwtError.INVALID_CLAIM, "vct must be a non-empty string");
         }
-        JsonNode iss = claims.get(SdJwtVcSpecs.ISS);
+        JsonNode iss = verified.claim(SdJwtVcSpecs.ISS).orElse(null);
         if (iss != null && !iss.isTextual()) {
             throw new SdJwtException(SdJwtError.INVALID_CLAIM, "iss must be a string");
         }
-        JsonNode status = claims.get(SdJwtVcSpecs.STATUS);
+        JsonNode status = verified.claim(SdJwtVcSpecs.STATUS).orElse(null);
         if (status != null && !status.isObject()) {
             throw new SdJwtException(SdJwtError.INVALID_CLAIM, "status must be a JSON object");
         }
