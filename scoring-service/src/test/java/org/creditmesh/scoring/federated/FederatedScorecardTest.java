@@ -82,7 +82,7 @@ class FederatedScorecardTest {
         assertThat(dropped.losses().getLast()).isCloseTo(full.losses().getLast(), within(0.1));
         assertThatThrownBy(() -> fit.withDropout(3, 0).train(lenders, Set.of(), FederatedScorecard.Options.plain(),
                 FederatedEvaluation.random(1L))).isInstanceOf(org.creditmesh.scoring.scorecard.ScorecardException.class);
-        assertThatThrownBy(() -> fit.train(lenders, Set.of(), new FederatedScorecard.Options(10, 50, -1.0, 1e-5, 1),
+        assertThatThrownBy(() -> fit.train(lenders, Set.of(), new FederatedScorecard.Options(10, 50, -1.0, 1e-5, 1, 0, null),
                 FederatedEvaluation.random(1L))).isInstanceOf(org.creditmesh.scoring.scorecard.ScorecardException.class)
                 .hasMessageContaining("epsilon");
     }
