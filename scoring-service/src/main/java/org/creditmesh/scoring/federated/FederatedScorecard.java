@@ -26,6 +26,7 @@ import org.creditmesh.scoring.scorecard.Fingerprint;
 import org.creditmesh.scoring.scorecard.Scaling;
 import org.creditmesh.scoring.scorecard.Scorecard;
 import org.creditmesh.scoring.scorecard.ScorecardAttribute;
+import org.creditmesh.scoring.scorecard.Woe;
 
 /**
  * Federated scorecard training: lenders keep their rows; the coordinator sees only sums of vectors,
@@ -96,7 +97,7 @@ public final class FederatedScorecard {
     public record Options(int rounds, int gridPerDecade, Double epsilon, double delta, double clip, int tolerated, Budget budget) {
 
         /** Gradient rounds under DP: few, so that each gets a useful share of the budget. */
-        public static final int DP_ROUNDS = 5;
+        public static final int DP_ROUNDS = 30;
 
         public Options {
             budget = budget == null ? Budget.DEFAULT : budget;
@@ -468,6 +469,7 @@ public final class FederatedScorecard {
         }
         double[] prev = w.clone();
         List<Double> losses = new ArrayList<>();
+        List<double[]> averaged = new ArrayList<>();
         for (int t = 0; t < options.rounds(); t++) {
             double[] look = new double[d + 1];
             // No momentum under DP: it would carry each round's noise into the next ones.
@@ -515,6 +517,19 @@ public final class FederatedScorecard {
                 w[k] = look[k] - step[k] * g[k] / answered;
                 if (k < d && config.dropWrongSign() && w[k] > 0) {
                     w[k] = 0;
+                }
+            }
+            // Under DP the model is the mean of the second half's iterates (Polyak–Ruppert averaging, a
+            // post-processing that costs no privacy) rather than the last, noisiest one.
+            if (dp && 2 * t >= options.rounds()) {
+                averaged.add(w.clone());
+            }
+        }
+        if (dp && !averaged.isEmpty()) {
+            w = new double[d + 1];
+            for (double[] a : averaged) {
+                for (int k = 0; k <= d; k++) {
+                    w[k] += a[k] / averaged.size();
                 }
             }
         }
@@ -606,7 +621,15 @@ public final class FederatedScorecard {
             for (var bin : b.bins()) {
                 inflation += perShare * total / Math.max(1.0, bin.count());
             }
-            double iv = b.iv() - inflation;
+            // The information value before the DP pseudo-count's shrinkage (which already pulls noisy
+            // bins toward 0): the inflation estimate corrects the unshrunk value.
+            long[] g = new long[b.bins().size()];
+            long[] bd = new long[b.bins().size()];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = b.bins().get(i).goods();
+                bd[i] = b.bins().get(i).bads();
+            }
+            double iv = (g.length < 2 ? 0 : Woe.iv(g, bd, config.woeSmoothing())) - inflation;
             if (iv >= config.minIv() && iv > 0) {
                 kept.add(b);
             }
