@@ -17,7 +17,8 @@ import org.creditmesh.scoring.scorecard.ScorecardConfig;
  * Hand-run: pooled against federated (3 lenders) and DP-federated AUC at ε = ∞, 8, 4, 2, 1 on the
  * shared data sets, 10-fold CV (every fold held out once), DP noise from a fresh SecureRandom.
  * Every DP column is the mean over {@code repeats} independent noise draws per fold.
- * Arguments: [folds to run (default 10)] [DP repeats (default 5)] [shared dir (default ../shared)].
+ * Arguments: [folds to run (default 10)] [DP repeats (default 5)] [shared dir (default ../shared)];
+ * {@code -Dtolerated=t}: each lender adds σ²/(3 − t) so that t missing noise shares are tolerated.
  */
 public final class FederatedBenchmark {
 
