@@ -96,7 +96,7 @@ public final class FederatedScorecard {
      */
     public record Options(int rounds, int gridPerDecade, Double epsilon, double delta, double clip, int tolerated, Budget budget) {
 
-        /** Gradient rounds under DP: few, so that each gets a useful share of the budget. */
+        /** Gradient rounds under DP: enough to converge from the naive start at the safe step (a few times d + 1); with a fixed gradient budget the noise per unit of progress does not depend on the round count. */
         public static final int DP_ROUNDS = 30;
 
         public Options {
