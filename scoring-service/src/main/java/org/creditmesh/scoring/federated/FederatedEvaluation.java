@@ -62,9 +62,11 @@ public final class FederatedEvaluation {
             for (int o = 0; o < options.size(); o++) {
                 FederatedScorecard.Model m = new FederatedScorecard(config).train(split, protectedAttributes, options.get(o), noise);
                 last.add(m);
+                // Scored as any stored model is: through the federated Scorecard's points.
+                double[] fs = m.scorecard().scoreRows(data, test);
                 double[] q = new double[test.length];
                 for (int i = 0; i < test.length; i++) {
-                    q[i] = m.probabilityOfBad(data, test[i]);
+                    q[i] = m.scorecard().scaling().probabilityOfBad(fs[i]);
                 }
                 fed[o] += Metrics.auc(q, y) / foldsRun;
             }

@@ -20,6 +20,11 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
  * (Tribuo's protobuf model, which carries Tribuo's full provenance) and {@code provenance.json}
  * (fingerprint, data SHA-256, configuration, trainer provenance). Loading recomputes the fingerprint
  * and checks the scorecard's coefficients against the Tribuo model, so an edited file is refused.
+ *
+ * <p>A model trained without Tribuo (federated training: the coefficients come from securely
+ * aggregated gradient rounds, there is no Tribuo model) is saved by {@link #save(Path, Scorecard,
+ * ScorecardConfig, String, String)} without {@code logistic.tribuo}; its trainer provenance names its
+ * trainer and is covered by the fingerprint, and only such a trainer may lack the Tribuo file.
  */
 public final class ModelStore {
 
@@ -30,7 +35,10 @@ public final class ModelStore {
     private ModelStore() {
     }
 
-    /** A loaded model directory. */
+    /** Trainer provenance prefix of models trained without Tribuo (federated training). */
+    public static final String NON_TRIBUO_TRAINER = "org.creditmesh.scoring.federated.";
+
+    /** A loaded model directory; {@code model} is {@code null} for a model trained without Tribuo. */
     public record Loaded(Scorecard scorecard, LinearSGDModel model, ScorecardConfig config, String dataSha256) {
     }
 
@@ -47,6 +55,33 @@ public final class ModelStore {
             prov.put("trainer_provenance", fit.trainerProvenance());
             prov.put("tribuo_version", Tribuo.VERSION);
             prov.put("tribuo_model_provenance", fit.model().getProvenance().toString());
+            prov.put("saved_at", Instant.now().toString());
+            Files.writeString(dir.resolve(PROVENANCE), writer.writeValueAsString(prov) + "\n", StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ScorecardException(ScorecardError.UNWRITABLE_OUTPUT, "cannot write the model to " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Saves a scorecard trained without Tribuo: {@code scorecard.json} and {@code provenance.json} only.
+     *
+     * @param trainerProvenance the trainer and its settings; must start with {@link #NON_TRIBUO_TRAINER}
+     * @param dataSha256 the data hash the fingerprint was made with ({@code ""} when no party holds the data)
+     */
+    public static void save(Path dir, Scorecard scorecard, ScorecardConfig config, String dataSha256, String trainerProvenance)
+            throws ScorecardException {
+        if (!trainerProvenance.startsWith(NON_TRIBUO_TRAINER)) {
+            throw new ScorecardException(ScorecardError.INVALID_CONFIG, "only a federated trainer saves a model without Tribuo");
+        }
+        try {
+            Files.createDirectories(dir);
+            var writer = Canonical.mapper().writer(SerializationFeature.INDENT_OUTPUT);
+            Files.writeString(dir.resolve(SCORECARD), writer.writeValueAsString(scorecard) + "\n", StandardCharsets.UTF_8);
+            ObjectNode prov = Canonical.mapper().createObjectNode();
+            prov.put("fingerprint", scorecard.fingerprint());
+            prov.put("data_sha256", dataSha256);
+            prov.set("config", config.toJson());
+            prov.put("trainer_provenance", trainerProvenance);
             prov.put("saved_at", Instant.now().toString());
             Files.writeString(dir.resolve(PROVENANCE), writer.writeValueAsString(prov) + "\n", StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -77,6 +112,12 @@ public final class ModelStore {
         String fp = Fingerprint.of(dataSha, prov.get("config"), trainer, stored);
         if (!fp.equals(scorecard.fingerprint()) || !fp.equals(prov.path("fingerprint").asText())) {
             throw new ScorecardException(ScorecardError.FINGERPRINT_MISMATCH, "the model in " + dir.getFileName() + " does not match its fingerprint");
+        }
+        if (trainer.startsWith(NON_TRIBUO_TRAINER)) {
+            if (Files.exists(dir.resolve(TRIBUO_MODEL))) {
+                throw new ScorecardException(ScorecardError.FINGERPRINT_MISMATCH, TRIBUO_MODEL + " is there but " + PROVENANCE + " names a trainer without Tribuo");
+            }
+            return new Loaded(scorecard, null, config, dataSha);
         }
         LinearSGDModel model;
         try {

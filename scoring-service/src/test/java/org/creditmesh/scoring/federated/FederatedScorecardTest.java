@@ -59,8 +59,86 @@ class FederatedScorecardTest {
                 FederatedEvaluation.random(3L));
         var p = m.privacy();
         assertThat(p.epsilon()).isLessThanOrEqualTo(4 + 1e-9).isGreaterThan(3.99);
-        assertThat(p.rhoCounts() / (p.rhoEdges() + p.rhoCounts() + p.rhoGradients())).isCloseTo(0.3, within(1e-6));
+        double total = p.rhoEdges() + p.rhoCounts() + p.rhoGradients() + p.rhoScores();
+        assertThat(total).isCloseTo(org.creditmesh.scoring.privacy.Zcdp.rhoFor(4, 1e-5), within(1e-6 * total));
+        var split = FederatedScorecard.Budget.DEFAULT;
+        assertThat(p.rhoCounts() / total).isCloseTo(split.counts(), within(1e-6));
+        assertThat(p.rhoGradients() / total).isCloseTo(split.gradients(), within(1e-6));
+        assertThat(p.rhoScores() / total).isCloseTo(split.scores(), within(1e-6));
+        // Distributed noise: three shares of σ²/3 each, the summed σ that of the central mechanism.
+        assertThat(p.sigmaCounts()).isCloseTo(Math.sqrt(3) * p.shareSigmaCounts(), within(1e-9));
+        assertThat(p.sigmaCounts()).isCloseTo(org.creditmesh.scoring.privacy.Zcdp.sigmaFor(Math.sqrt(data.columns().size()),
+                p.rhoCounts()), within(1e-6 * p.sigmaCounts()));
         assertThat(m.losses()).isEmpty();
+        // The synthetic table has a strong signal (pooled AUC ≈ 0.8): at ε = 4 the model keeps it.
+        int[] bad = data.badFlags();
+        double[] scores = m.scorecard().scoreRows(data, rows);
+        double[] pBad = new double[rows.length];
+        for (int i = 0; i < rows.length; i++) {
+            pBad[i] = m.scorecard().scaling().probabilityOfBad(scores[i]);
+        }
+        assertThat(org.creditmesh.scoring.evaluation.Metrics.auc(pBad, bad)).isGreaterThan(0.7);
+    }
+
+    @Test
+    void underDpADropoutWithinTheToleranceTrainsAndOneBeyondItIsRefusedBeforeUnmasking() throws Exception {
+        CreditData data = synthetic();
+        int[] rows = java.util.stream.IntStream.range(0, data.rows()).toArray();
+        var lenders = FederatedEvaluation.split(data, rows, 3, new Random(5));
+        var fit = new FederatedScorecard(ScorecardConfig.defaults()).withDropout(2, 1);
+        var tolerant = fit.train(lenders, Set.of(), FederatedScorecard.Options.dp(4).withTolerated(1), FederatedEvaluation.random(4L));
+        var p = tolerant.privacy();
+        // Each lender adds σ²/(N − t) = σ²/2: two survivors carry the central σ the budget was set for.
+        assertThat(p.tolerated()).isEqualTo(1);
+        assertThat(Math.sqrt(2) * p.shareSigmaCounts()).isCloseTo(org.creditmesh.scoring.privacy.Zcdp.sigmaFor(
+                Math.sqrt(data.columns().size()), p.rhoCounts()), within(1e-6 * p.shareSigmaCounts()));
+        assertThat(p.epsilon()).isLessThanOrEqualTo(4 + 1e-9);
+        assertThat(tolerant.scorecard().attributes()).isNotEmpty();
+        assertThatThrownBy(() -> fit.train(lenders, Set.of(), FederatedScorecard.Options.dp(4), FederatedEvaluation.random(4L)))
+                .isInstanceOfSatisfying(org.creditmesh.scoring.scorecard.ScorecardException.class,
+                        e -> assertThat(e.getMessage()).contains("2 of 3 lenders answered gradient round 1"));
+        assertThatThrownBy(() -> fit.train(lenders, Set.of(), FederatedScorecard.Options.dp(4).withTolerated(3),
+                FederatedEvaluation.random(4L))).isInstanceOf(org.creditmesh.scoring.scorecard.ScorecardException.class)
+                .hasMessageContaining("tolerated");
+    }
+
+    @Test
+    void theFederatedModelIsAScorecardThatIsStoredFingerprintedAndScored(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        CreditData data = synthetic();
+        int[] rows = java.util.stream.IntStream.range(0, data.rows()).toArray();
+        var lenders = FederatedEvaluation.split(data, rows, 3, new Random(5));
+        ScorecardConfig config = ScorecardConfig.defaults();
+        for (var options : List.of(FederatedScorecard.Options.plain(), FederatedScorecard.Options.dp(2))) {
+            var m = new FederatedScorecard(config).train(lenders, Set.of("gender", "age"), options, FederatedEvaluation.random(6L));
+            var card = m.scorecard();
+            // Points are −factor·coefficient·WoE: the scorecard's probability is the model's.
+            for (int r = 0; r < 50; r++) {
+                assertThat(card.scaling().probabilityOfBad(card.scoreRow(data, r))).isCloseTo(m.probabilityOfBad(data, r), within(1e-9));
+            }
+            assertThat(card.protectedAttributes()).containsExactly("age", "gender");
+            assertThat(card.bands()).hasSizeGreaterThan(1);
+            assertThat(card.trainingScores().shares().stream().mapToDouble(Double::doubleValue).sum()).isCloseTo(1, within(1e-9));
+            assertThat(card.fingerprint()).isEqualTo(org.creditmesh.scoring.scorecard.Fingerprint.of("", config, m.trainerProvenance(), card));
+            Path out = dir.resolve(options.epsilon() == null ? "plain" : "dp");
+            org.creditmesh.scoring.scorecard.ModelStore.save(out, card, config, "", m.trainerProvenance());
+            var loaded = org.creditmesh.scoring.scorecard.ModelStore.load(out);
+            assertThat(loaded.scorecard()).isEqualTo(card);
+            assertThat(loaded.model()).isNull();
+            // Scored from attribute text like any stored model.
+            java.util.Map<String, String> applicant = new java.util.HashMap<>();
+            for (String name : card.requiredAttributes()) {
+                applicant.put(name, data.column(name).orElseThrow().text(0));
+            }
+            var result = loaded.scorecard().score(applicant);
+            assertThat(result.score()).isCloseTo(card.scoreRow(data, 0), within(1e-9));
+            assertThat(result.modelFingerprint()).isEqualTo(card.fingerprint());
+            // An edited points table no longer matches the fingerprint.
+            Path json = out.resolve(org.creditmesh.scoring.scorecard.ModelStore.SCORECARD);
+            java.nio.file.Files.writeString(json, java.nio.file.Files.readString(json).replaceFirst("\"cutoff\" : [-0-9.E]+", "\"cutoff\" : 1.0"));
+            assertThatThrownBy(() -> org.creditmesh.scoring.scorecard.ModelStore.load(out))
+                    .isInstanceOfSatisfying(org.creditmesh.scoring.scorecard.ScorecardException.class,
+                            e -> assertThat(e.code()).isEqualTo(org.creditmesh.scoring.scorecard.ScorecardError.FINGERPRINT_MISMATCH));
+        }
     }
 
     @Test
@@ -82,7 +160,7 @@ class FederatedScorecardTest {
         assertThat(dropped.losses().getLast()).isCloseTo(full.losses().getLast(), within(0.1));
         assertThatThrownBy(() -> fit.withDropout(3, 0).train(lenders, Set.of(), FederatedScorecard.Options.plain(),
                 FederatedEvaluation.random(1L))).isInstanceOf(org.creditmesh.scoring.scorecard.ScorecardException.class);
-        assertThatThrownBy(() -> fit.train(lenders, Set.of(), new FederatedScorecard.Options(10, 50, -1.0, 1e-5, 1),
+        assertThatThrownBy(() -> fit.train(lenders, Set.of(), new FederatedScorecard.Options(10, 50, -1.0, 1e-5, 1, 0, null),
                 FederatedEvaluation.random(1L))).isInstanceOf(org.creditmesh.scoring.scorecard.ScorecardException.class)
                 .hasMessageContaining("epsilon");
     }

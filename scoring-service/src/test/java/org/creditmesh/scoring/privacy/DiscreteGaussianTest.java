@@ -63,6 +63,7 @@ class DiscreteGaussianTest {
     void zcdpConversionRoundTrips() {
         for (double eps : new double[] {0.5, 1, 2, 4, 8}) {
             assertThat(Zcdp.epsilon(Zcdp.rhoFor(eps, 1e-5), 1e-5)).isCloseTo(eps, within(1e-9));
+            assertThat(Zcdp.epsilonBunSteinke(Zcdp.rho(1, 1), 1e-5)).isCloseTo(0.5 + 2 * Math.sqrt(0.5 * Math.log(1e5)), within(1e-12));
         }
         assertThat(Zcdp.rho(1, Zcdp.sigmaFor(1, 0.01))).isCloseTo(0.01, within(1e-12));
     }

@@ -75,4 +75,16 @@ class ModelStoreTest {
         assertThatThrownBy(() -> ScorecardConfig.fromJson(org.creditmesh.core.json.Json.parse("{\"pdo\": -1}")))
                 .isInstanceOfSatisfying(ScorecardException.class, e -> assertThat(e.getMessage()).contains("'pdo'"));
     }
+
+    @Test
+    void onlyANamedNonTribuoTrainerMayLackTheTribuoModel() throws Exception {
+        ScorecardFitter.Fit fit = saved();
+        // A pooled model's Tribuo file deleted: refused.
+        Files.delete(dir.resolve(ModelStore.TRIBUO_MODEL));
+        assertThatThrownBy(() -> ModelStore.load(dir)).isInstanceOfSatisfying(ScorecardException.class,
+                e -> assertThat(e.code()).isEqualTo(ScorecardError.UNREADABLE_MODEL));
+        // Saving without Tribuo under a Tribuo trainer's provenance is refused too.
+        assertThatThrownBy(() -> ModelStore.save(dir.resolve("x"), fit.scorecard(), ScorecardConfig.defaults(), "", fit.trainerProvenance()))
+                .isInstanceOfSatisfying(ScorecardException.class, e -> assertThat(e.code()).isEqualTo(ScorecardError.INVALID_CONFIG));
+    }
 }

@@ -17,7 +17,8 @@ import org.creditmesh.scoring.scorecard.ScorecardConfig;
  * Hand-run: pooled against federated (3 lenders) and DP-federated AUC at ε = ∞, 8, 4, 2, 1 on the
  * shared data sets, 10-fold CV (every fold held out once), DP noise from a fresh SecureRandom.
  * Every DP column is the mean over {@code repeats} independent noise draws per fold.
- * Arguments: [folds to run (default 10)] [DP repeats (default 5)] [shared dir (default ../shared)].
+ * Arguments: [folds to run (default 10)] [DP repeats (default 5)] [shared dir (default ../shared)];
+ * {@code -Dtolerated=t}: each lender adds σ²/(3 − t) so that t missing noise shares are tolerated.
  */
 public final class FederatedBenchmark {
 
@@ -33,11 +34,12 @@ public final class FederatedBenchmark {
             {"credit_data.csv", "Status", "bad", ""},
         };
         double[] eps = {8, 4, 2, 1};
+        int tolerated = Integer.getInteger("tolerated", 0);
         List<FederatedScorecard.Options> options = new ArrayList<>();
         options.add(FederatedScorecard.Options.plain());
         for (double e : eps) {
             for (int k = 0; k < repeats; k++) {
-                options.add(FederatedScorecard.Options.dp(e));
+                options.add(FederatedScorecard.Options.dp(e).withTolerated(tolerated));
             }
         }
         System.out.println("| data set | pooled | federated ε=∞ | ε=8 | ε=4 | ε=2 | ε=1 |");
@@ -71,8 +73,11 @@ public final class FederatedBenchmark {
                 var m = r.lastModels().get(1 + e * repeats);
                 if (m.privacy() != null) {
                     var p = m.privacy();
-                    System.err.printf(Locale.ROOT, "  %s: ε spent %.3f (δ %.0e), ρ edges %.5f counts %.5f gradients %.5f, σ edges %.1f counts %.1f gradient %.2f%n",
-                            s[0], p.epsilon(), p.delta(), p.rhoEdges(), p.rhoCounts(), p.rhoGradients(), p.sigmaEdges(), p.sigmaCounts(), p.sigmaGradients());
+                    System.err.printf(Locale.ROOT, "  %s ε=%s: ε spent %.3f (δ %.0e), ρ edges %.5f counts %.5f gradients %.5f scores %.5f;"
+                            + " summed σ edges %.1f counts %.1f (share %.1f) gradient %.2f scores %.1f; min bin %.3f, fine %d, WoE pseudo-count %.1f, %d attributes%n",
+                            s[0], eps[e], p.epsilon(), p.delta(), p.rhoEdges(), p.rhoCounts(), p.rhoGradients(), p.rhoScores(), p.sigmaEdges(),
+                            p.sigmaCounts(), p.shareSigmaCounts(), p.sigmaGradients(), p.sigmaScores(), p.minBinShare(), p.fineBins(),
+                            p.woeSmoothing(), m.attributes().size());
                 }
             }
             System.err.printf(Locale.ROOT, "  %s: %d folds in %.1f s%n", s[0], foldsRun, (System.nanoTime() - t0) / 1e9);
