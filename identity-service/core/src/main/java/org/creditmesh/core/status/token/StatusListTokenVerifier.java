@@ -10,11 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.creditmesh.core.error.CreditMeshException;
+import org.creditmesh.core.jose.Base64Url;
 import org.creditmesh.core.jose.KeyJwsVerifier;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.json.MalformedJsonException;
@@ -172,17 +172,11 @@ public final class StatusListTokenVerifier {
     }
 
     private static byte[] decodeBase64Url(String part, String what) throws TokenStatusException {
-        for (int i = 0; i < part.length(); i++) {
-            char c = part.charAt(i);
-            boolean ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-            if (!ok) {
-                throw invalid("the JWT " + what + " is not base64url without padding");
-            }
-        }
         try {
-            return Base64.getUrlDecoder().decode(part);
+            return Base64Url.decode(part);
         } catch (IllegalArgumentException e) {
-            throw new TokenStatusException(TokenStatusError.INVALID_STATUS_LIST_TOKEN, "the JWT " + what + " is not valid base64url", e);
+            throw new TokenStatusException(TokenStatusError.INVALID_STATUS_LIST_TOKEN,
+                    "the JWT " + what + " is not base64url without padding", e);
         }
     }
 
