@@ -11,8 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-@Command(name = "anchor", mixinStandardHelpOptions = true, description = "Check anchor proofs against the chain.",
-        subcommands = {AnchorCommand.Verify.class})
+@Command(name = "anchor", mixinStandardHelpOptions = true,
+        description = "Deploy the contracts and check anchor proofs against the chain.",
+        subcommands = {AnchorDeployCommand.class, AnchorCommand.Verify.class})
 final class AnchorCommand {
 
     @Command(name = "verify", mixinStandardHelpOptions = true,
