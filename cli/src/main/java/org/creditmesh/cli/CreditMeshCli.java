@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
             ModelCommand.class,
             AnchorCommand.class,
             DemoCommand.class,
+            UpCommand.class,
             TemplateCommand.class,
             CommandLine.HelpCommand.class
         })

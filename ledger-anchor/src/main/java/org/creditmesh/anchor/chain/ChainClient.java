@@ -91,6 +91,14 @@ public final class ChainClient implements AutoCloseable {
         return decoded(() -> response.getChainId().longValueExact(), "eth_chainId");
     }
 
+    /** True when a contract is deployed at {@code address} ({@code eth_getCode} at the latest block is not empty). */
+    public boolean hasCode(String address) throws AnchorException {
+        String checkedAddress = Addresses.require(address);
+        var response = rpc(web3j.ethGetCode(checkedAddress, DefaultBlockParameterName.LATEST), "eth_getCode");
+        String code = decoded(() -> Objects.requireNonNull(response.getCode()), "eth_getCode");
+        return !code.isEmpty() && !code.equals("0x");
+    }
+
     public long blockNumber() throws AnchorException {
         var response = rpc(web3j.ethBlockNumber(), "eth_blockNumber");
         return decoded(() -> response.getBlockNumber().longValueExact(), "eth_blockNumber");

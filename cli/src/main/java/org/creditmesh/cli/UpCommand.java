@@ -1,0 +1,73 @@
+package org.creditmesh.cli;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code ./creditmesh up}: the whole network on this machine until Ctrl-C — chain, contracts, identity service.
+ * State (chain, databases, keys) survives a restart; delete the folder to start from scratch.
+ */
+@Command(name = "up", mixinStandardHelpOptions = true,
+        description = {"Run the whole CreditMesh network on this machine until Ctrl-C: an anvil chain with the contracts,"
+                + " and the identity service on its embedded PostgreSQL, configured to use them.",
+            "State is kept in --dir (default: the network folder of your CreditMesh home); delete it to start afresh."})
+final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--dir", paramLabel = "DIR", description = "where the network keeps its state")
+    Path dir;
+
+    @Option(names = "--chain-port", defaultValue = "8545", paramLabel = "PORT",
+            description = "the chain's JSON-RPC port on 127.0.0.1 (default: ${DEFAULT-VALUE})")
+    int chainPort;
+
+    @Option(names = "--identity-port", defaultValue = "8080", paramLabel = "PORT",
+            description = "the identity service's HTTP port (default: ${DEFAULT-VALUE})")
+    int identityPort;
+
+    /** Counted down by tests to stop a running network; Ctrl-C stops it through the shutdown hook. */
+    static volatile CountDownLatch stop;
+
+    static final String READY = "CreditMesh is up. Ctrl-C stops it.";
+
+    @Override
+    public Integer call() throws Exception {
+        Path home = dir != null ? dir : UserHome.dir().resolve("network");
+        Path repo = RepositoryLayout.root();
+        CountDownLatch stopped = new CountDownLatch(1);
+        stop = stopped;
+        // Closed by whichever comes first: Ctrl-C (the shutdown hook) or the end of this method.
+        LocalNetwork network = new LocalNetwork(home);
+        Thread hook = new Thread(network::close, "creditmesh-up-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            System.out.println("starting the chain (anvil, state in " + home + ")...");
+            network.startChain(chainPort);
+            System.out.println("  chain         " + network.rpcUrl() + "  (chain id " + LocalNetwork.CHAIN_ID + ")");
+            System.out.println("  anchors       " + network.contracts().anchorRegistry());
+            System.out.println("  issuers       " + network.contracts().issuerRegistry());
+            System.out.println("starting the identity service...");
+            ServiceProcess identity = network.startService("identity-service",
+                    repo.resolve("identity-service/server/target/quarkus-app/quarkus-run.jar"), identityPort,
+                    Map.of("CREDITMESH_KEYSTORE_PASSWORD", network.secret("identity-keystore-password"),
+                            "CREDITMESH_PUBLIC_URL", "http://localhost:" + identityPort));
+            System.out.println("  identity      " + identity.baseUrl() + "  (API: " + identity.baseUrl() + "/q/swagger-ui, log: "
+                    + identity.log() + ")");
+            System.out.println(READY);
+            System.out.flush();
+            stopped.await();
+        } finally {
+            stop = null;
+            network.close();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // Ctrl-C: the hook is running and closes the network itself
+            }
+        }
+        return 0;
+    }
+}
