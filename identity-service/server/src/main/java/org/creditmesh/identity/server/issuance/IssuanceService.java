@@ -213,8 +213,10 @@ public class IssuanceService {
                 }
                 switch (action) {
                     case REVOKE -> {
-                        if (!revoked && revList != null) {
-                            statusLists.update(c, revList, index, true);
+                        if (!revoked) {
+                            if (revList != null) {
+                                statusLists.update(c, revList, index, true);
+                            }
                             revoked = true;
                         }
                     }
@@ -222,8 +224,10 @@ public class IssuanceService {
                         if (revoked) {
                             throw new ProblemException(IdentityProblem.STATUS_NOT_CHANGEABLE, "the credential is revoked; revocation is final");
                         }
-                        if (!suspended && susList != null) {
-                            statusLists.update(c, susList, index, true);
+                        if (!suspended) {
+                            if (susList != null) {
+                                statusLists.update(c, susList, index, true);
+                            }
                             suspended = true;
                         }
                     }
@@ -232,8 +236,10 @@ public class IssuanceService {
                             throw new ProblemException(IdentityProblem.STATUS_NOT_CHANGEABLE,
                                     "the credential is revoked; revocation is final (Bitstring Status List v1.0 section 2.1)");
                         }
-                        if (suspended && susList != null) {
-                            statusLists.update(c, susList, index, false);
+                        if (suspended) {
+                            if (susList != null) {
+                                statusLists.update(c, susList, index, false);
+                            }
                             suspended = false;
                         }
                     }
