@@ -52,6 +52,10 @@ public class RetentionKeys {
         byte[] current;
         if (configuredKey.isPresent() && !configuredKey.get().isBlank()) {
             current = decode(configuredKey.get(), "creditmesh.retention.key");
+        } else if (io.quarkus.runtime.LaunchMode.current() == io.quarkus.runtime.LaunchMode.NORMAL) {
+            // A key next to the database it protects would protect nothing in production.
+            throw new IllegalStateException("creditmesh.retention.key (CREDITMESH_RETENTION_KEY) is required in production: "
+                    + "base64 of 32 random bytes, e.g. from `openssl rand -base64 32`");
         } else {
             Path file = Path.of(dataDir).toAbsolutePath().resolve("retention-key");
             try {
