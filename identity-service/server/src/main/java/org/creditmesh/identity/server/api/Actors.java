@@ -8,6 +8,11 @@ final class Actors {
 
     static final String ANONYMOUS = "anonymous";
 
+    /** The authenticated organisation's client id, or {@link #ANONYMOUS}. */
+    static String of(io.quarkus.security.identity.SecurityIdentity identity) {
+        return identity == null || identity.isAnonymous() ? ANONYMOUS : identity.getPrincipal().getName();
+    }
+
     private Actors() {
     }
 }

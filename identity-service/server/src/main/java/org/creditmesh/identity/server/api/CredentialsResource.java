@@ -46,16 +46,21 @@ public class CredentialsResource {
     @Inject
     VerificationService verification;
 
+    @Inject
+    io.quarkus.security.identity.SecurityIdentity identity;
+
     @POST
     @Path("/issue")
     @Tag(name = "Issuer")
     @Operation(summary = "Issue a credential",
             description = "Body {credential, options}; options.format is di (eddsa-rdfc-2022, default), vc+jwt or dc+sd-jwt. "
-                    + "An Idempotency-Key header makes retries return the first credential.")
+                    + "An Idempotency-Key header makes retries return the first credential. "
+                    + "options.retain (true/false) overrides the bureau's retention setting for this credential; "
+                    + "true is refused (409) unless the bureau turned retention on.")
     public Response issue(@RequestBody(required = true, content = @Content(mediaType = MediaTypes.JSON,
             schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "credential"),
             example = ISSUE_EXAMPLE)) byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        IssuanceService.Issued issued = issuance.issue(body, Optional.ofNullable(idempotencyKey), Actors.ANONYMOUS);
+        IssuanceService.Issued issued = issuance.issue(body, Optional.ofNullable(idempotencyKey), Actors.of(identity));
         Response.ResponseBuilder r = Response.status(Response.Status.CREATED).type(MediaTypes.JSON).entity(issued.body());
         if (issued.replayed()) {
             r.header("Idempotent-Replayed", "true");

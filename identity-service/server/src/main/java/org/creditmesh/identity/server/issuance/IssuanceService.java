@@ -24,9 +24,11 @@ import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.issuer.CredentialIssuer;
 import org.creditmesh.core.issuer.StatusListPublisher;
 import org.creditmesh.core.json.Json;
+import org.creditmesh.core.status.token.TokenStatusSpecs;
 import org.creditmesh.core.verifier.SecuringFormat;
 import org.creditmesh.identity.server.audit.AuditLog;
 import org.creditmesh.identity.server.keys.IssuerKeys;
+import org.creditmesh.identity.server.tokenstatus.TokenStatusLists;
 import org.creditmesh.service.problem.ProblemException;
 import org.creditmesh.service.problem.HttpProblem;
 import org.creditmesh.identity.server.problem.IdentityProblem;
@@ -54,6 +56,12 @@ public class IssuanceService {
 
     @Inject
     AuditLog audit;
+
+    @Inject
+    org.creditmesh.identity.server.retention.Retention retention;
+
+    @Inject
+    org.creditmesh.identity.server.tokenstatus.TokenStatusLists tokenStatusLists;
 
     @ConfigProperty(name = "creditmesh.issue.default-format")
     String defaultFormat;
@@ -111,18 +119,28 @@ public class IssuanceService {
                 if (exists(c, id)) {
                     throw new ProblemException(IdentityProblem.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
                 }
+                boolean retain = retention.decide(c, actor, options.get("retain"));
                 StatusLists.Slot slot = null;
-                if (format != SecuringFormat.SD_JWT && isVcdm2(unsigned)) {
-                    // SD-JWT VCs carry a Token Status List reference, not a Bitstring entry; the core has none yet.
+                TokenStatusLists.Slot tokenSlot = null;
+                CredentialIssuer.Options issueOptions = issueOptions(options);
+                if (format == SecuringFormat.SD_JWT) {
+                    // SD-JWT VCs carry an IETF Token Status List reference (status.status_list), not a Bitstring entry.
+                    tokenSlot = tokenStatusLists.allocate(c);
+                    issueOptions = issueOptions.withTokenStatus(tokenSlot.reference());
+                } else if (isVcdm2(unsigned)) {
                     // VCDM 1.1 credentials would need the status/v1 context, which the core does not ship yet.
                     slot = statusLists.allocate(c);
                     ArrayNode status = unsigned.putArray("credentialStatus");
                     status.add(StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()));
                     status.add(StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index()));
                 }
-                String signed = keys.issuer().issue(unsigned, format, issueOptions(options));
+                String signed = keys.issuer().issue(unsigned, format, issueOptions);
                 String response = response(format, signed);
                 insertIssued(c, id, unsigned, format, slot, RequestBodies.sha256Hex(signed));
+                if (tokenSlot != null) {
+                    setTokenStatus(c, id, tokenSlot);
+                }
+                retention.record(c, id, unsigned, actor, retain);
                 if (idempotencyKey.isPresent() && !remember(c, idempotencyKey.get(), rawBody, id, response)) {
                     // A concurrent request with the same key committed first: drop this issuance, answer with that one.
                     c.rollback();
@@ -170,8 +188,11 @@ public class IssuanceService {
                 int index;
                 boolean revoked;
                 boolean suspended;
-                try (PreparedStatement q = c.prepareStatement(
-                        "SELECT status_list, suspension_list, status_index, revoked, suspended FROM issued_credential WHERE id = ? FOR UPDATE")) {
+                String tokenList;
+                int tokenIndex;
+                try (PreparedStatement q = c.prepareStatement("""
+                        SELECT status_list, suspension_list, status_index, revoked, suspended, token_status_list,
+                               token_status_index FROM issued_credential WHERE id = ? FOR UPDATE""")) {
                     q.setString(1, credentialId);
                     try (ResultSet rs = q.executeQuery()) {
                         if (!rs.next()) {
@@ -182,16 +203,20 @@ public class IssuanceService {
                         index = rs.getInt(3);
                         revoked = rs.getBoolean(4);
                         suspended = rs.getBoolean(5);
+                        tokenList = rs.getString(6);
+                        tokenIndex = rs.getInt(7);
                     }
                 }
-                if (revList == null) {
+                if (revList == null && tokenList == null) {
                     throw new ProblemException(IdentityProblem.STATUS_NOT_CHANGEABLE,
-                            "the credential was issued without a status list entry (SD-JWT VC or VCDM 1.1)");
+                            "the credential was issued without a status list entry (VCDM 1.1)");
                 }
                 switch (action) {
                     case REVOKE -> {
                         if (!revoked) {
-                            statusLists.update(c, revList, index, true);
+                            if (revList != null) {
+                                statusLists.update(c, revList, index, true);
+                            }
                             revoked = true;
                         }
                     }
@@ -200,7 +225,9 @@ public class IssuanceService {
                             throw new ProblemException(IdentityProblem.STATUS_NOT_CHANGEABLE, "the credential is revoked; revocation is final");
                         }
                         if (!suspended) {
-                            statusLists.update(c, susList, index, true);
+                            if (susList != null) {
+                                statusLists.update(c, susList, index, true);
+                            }
                             suspended = true;
                         }
                     }
@@ -210,10 +237,17 @@ public class IssuanceService {
                                     "the credential is revoked; revocation is final (Bitstring Status List v1.0 section 2.1)");
                         }
                         if (suspended) {
-                            statusLists.update(c, susList, index, false);
+                            if (susList != null) {
+                                statusLists.update(c, susList, index, false);
+                            }
                             suspended = false;
                         }
                     }
+                }
+                if (tokenList != null) {
+                    // One 2-bit status per SD-JWT VC: revocation wins over suspension (section 7.1 values).
+                    tokenStatusLists.set(c, tokenList, tokenIndex, revoked ? TokenStatusSpecs.INVALID
+                            : suspended ? TokenStatusSpecs.SUSPENDED : TokenStatusSpecs.VALID);
                 }
                 try (PreparedStatement u = c.prepareStatement("UPDATE issued_credential SET revoked = ?, suspended = ? WHERE id = ?")) {
                     u.setBoolean(1, revoked);
@@ -247,12 +281,26 @@ public class IssuanceService {
                     throw new ProblemException(IdentityProblem.IDEMPOTENCY_KEY_REUSED,
                             "this Idempotency-Key was first used with a different request body");
                 }
+                if (rs.getBytes(2) == null) {
+                    throw new ProblemException(IdentityProblem.IDEMPOTENT_RESPONSE_ERASED, "credential " + rs.getString(3)
+                            + " was issued for this request; its response was erased with its subject's data and is not issued again");
+                }
                 try {
                     return Optional.of(new Issued(rs.getString(3), cipher.decrypt(key, rawBody, rs.getBytes(2)), true));
                 } catch (GeneralSecurityException e) {
                     throw new IllegalStateException("a stored idempotent response could not be decrypted", e);
                 }
             }
+        }
+    }
+
+    private static void setTokenStatus(Connection c, String id, TokenStatusLists.Slot slot) throws SQLException {
+        try (PreparedStatement u = c.prepareStatement(
+                "UPDATE issued_credential SET token_status_list = ?, token_status_index = ? WHERE id = ?")) {
+            u.setString(1, slot.listId());
+            u.setInt(2, Math.toIntExact(slot.reference().idx()));
+            u.setString(3, id);
+            u.executeUpdate();
         }
     }
 

@@ -47,6 +47,7 @@ public class IssuerKeys {
     private CredentialIssuer issuer;
     private StatusListPublisher publisher;
     private byte[] secret;
+    private SigningKey signingKey;
 
     @PostConstruct
     void open() {
@@ -68,6 +69,7 @@ public class IssuerKeys {
                 issuer = new CredentialIssuer(key);
             }
             publisher = new StatusListPublisher(issuer, Clock.systemUTC());
+            signingKey = key;
             secret = loadOrCreateSecret(dir.resolve("server-secret"));
             LOG.infof("Issuing as %s", issuer.issuer());
         } catch (CreditMeshException e) {
@@ -97,7 +99,7 @@ public class IssuerKeys {
         return didWebDocument;
     }
 
-    private static byte[] loadOrCreateSecret(Path file) throws IOException {
+    static byte[] loadOrCreateSecret(Path file) throws IOException {
         if (Files.exists(file)) {
             byte[] bytes = Files.readAllBytes(file);
             if (bytes.length != 32) {
@@ -120,6 +122,16 @@ public class IssuerKeys {
 
     public StatusListPublisher statusListPublisher() {
         return publisher;
+    }
+
+    /**
+     * Signs IETF Token Status List tokens with the issuer key: {@code kid} is the issuer's verification method and
+     * {@code iss} its DID, so a verifier accepts the token only as the credential issuer's own (section 11.3).
+     */
+    public org.creditmesh.core.status.token.StatusListTokenIssuer statusListTokenIssuer(java.time.Duration validity,
+                                                                                         java.time.Duration timeToLive) {
+        return org.creditmesh.core.status.token.StatusListTokenIssuer.builder(signingKey, issuer.verificationMethod())
+                .issuer(issuer.issuer()).validity(validity).timeToLive(timeToLive).build();
     }
 
     /** The server secret; a copy. */

@@ -11,7 +11,10 @@ public enum IdentityProblem implements ProblemType {
     INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400, "The Idempotency-Key header is not valid"),
     CREDENTIAL_EXISTS("credential-exists", 409, "A credential with this id was already issued"),
     STATUS_NOT_CHANGEABLE("status-not-changeable", 409, "The credential's status cannot be changed that way"),
-    CREDENTIAL_NOT_FOUND("credential-not-found", 404, "No credential with this id was issued here");
+    CREDENTIAL_NOT_FOUND("credential-not-found", 404, "No credential with this id was issued here"),
+    RETENTION_NOT_ENABLED("retention-not-enabled", 409, "This bureau has not turned retention of claim values on"),
+    IDEMPOTENT_RESPONSE_ERASED("idempotent-response-erased", 410,
+            "The credential was issued, but its stored response was erased with its subject's data");
 
     private final String code;
     private final int status;

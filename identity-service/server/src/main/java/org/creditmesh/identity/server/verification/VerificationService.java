@@ -91,7 +91,7 @@ public class VerificationService {
         String input = unwrap(body.get(member), member);
         ObjectNode options = JsonBodies.optionalObject(body, "options");
         CredentialVerifier.Builder builder = CredentialVerifier.builder().statusFetcher(this::fetchStatusList)
-                .didResolver(didResolver);
+                .tokenStatusFetcher(this::fetchStatusListToken).didResolver(didResolver);
         challenge(options).ifPresent(builder::challenge);
         VerificationReport report = builder.build().verify(input);
         record(actor, presentation ? "verify-presentation" : "verify-credential", input, report);
@@ -159,6 +159,28 @@ public class VerificationService {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StatusException(StatusError.STATUS_RETRIEVAL_FAILED, "interrupted while fetching " + url);
+        }
+    }
+
+    @Inject
+    org.creditmesh.identity.server.tokenstatus.TokenStatusLists tokenStatusLists;
+
+    private final org.creditmesh.core.status.token.HttpStatusListTokenFetcher tokenFetcher =
+            org.creditmesh.core.status.token.HttpStatusListTokenFetcher.builder().build();
+
+    /** IETF Status List Tokens (of SD-JWT VCs): this service's own from its database, others' over HTTPS. */
+    private String fetchStatusListToken(String uri) throws CreditMeshException {
+        Optional<String> own = tokenStatusLists.idOf(uri);
+        if (own.isEmpty()) {
+            return tokenFetcher.fetch(uri);
+        }
+        try (Connection c = dataSource.getConnection()) {
+            return tokenStatusLists.find(c, own.get()).map(org.creditmesh.identity.server.tokenstatus.TokenStatusLists.StoredToken::token)
+                    .orElseThrow(() -> new org.creditmesh.core.status.token.TokenStatusException(
+                            org.creditmesh.core.status.token.TokenStatusError.STATUS_LIST_UNAVAILABLE, "no status list " + uri + " here"));
+        } catch (SQLException e) {
+            throw new org.creditmesh.core.status.token.TokenStatusException(
+                    org.creditmesh.core.status.token.TokenStatusError.STATUS_LIST_UNAVAILABLE, "the status list store is unavailable");
         }
     }
 
