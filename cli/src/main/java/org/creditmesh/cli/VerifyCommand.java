@@ -38,6 +38,10 @@ final class VerifyCommand implements Callable<Integer> {
     @Option(names = "--status-list", paramLabel = "LISTFILE", description = "status list credential files to check status against")
     List<Path> statusLists = new ArrayList<>();
 
+    @Option(names = "--status-list-token", paramLabel = "TOKENFILE",
+            description = "Status List Token files (IETF Token Status List; SD-JWT VCs reference these) to check status against")
+    List<Path> statusListTokens = new ArrayList<>();
+
     @Option(names = "--trust", paramLabel = "FILE",
             description = "accredited issuers: JSON array of {issuer, types, validFrom[, validUntil]}")
     Path trust;
@@ -45,7 +49,8 @@ final class VerifyCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         CredentialVerifier.Builder builder = CredentialVerifier.builder()
-                .statusFetcher(StatusLists.offline(statusLists));
+                .statusFetcher(StatusLists.offline(statusLists))
+                .tokenStatusFetcher(StatusLists.offlineTokens(statusListTokens));
         if (nonce != null || audience != null) {
             if (nonce == null || audience == null) {
                 System.err.println("error [usage]: --nonce and --audience go together");
