@@ -53,4 +53,25 @@ public class StatusListResource {
         }
         return Response.ok(list.credential(), MediaTypes.JSON).tag(etag).cacheControl(cache).build();
     }
+
+    @Inject
+    org.creditmesh.identity.server.issuance.StatusListTokens tokens;
+
+    @GET
+    @Produces(org.creditmesh.identity.server.issuance.StatusListTokens.MEDIA_TYPE)
+    @Tag(name = "Status lists")
+    @Operation(summary = "A Status List Token", description = "draft-ietf-oauth-status-list-20 (JWT, 2-bit statuses) for the "
+            + "SD-JWT VCs whose status claim names this list; asked for with Accept: application/statuslist+jwt.")
+    public Response token(@PathParam("listId") String listId) {
+        String token;
+        try (Connection c = dataSource.getConnection()) {
+            token = tokens.token(c, listId).orElseThrow(
+                    () -> new ProblemException(HttpProblem.NOT_FOUND, "no status list " + listId));
+        } catch (SQLException | org.creditmesh.core.error.CreditMeshException e) {
+            throw new IllegalStateException("status list store unavailable", e);
+        }
+        CacheControl cache = new CacheControl();
+        cache.setMaxAge(MAX_AGE_SECONDS);
+        return Response.ok(token, org.creditmesh.identity.server.issuance.StatusListTokens.MEDIA_TYPE).cacheControl(cache).build();
+    }
 }

@@ -112,15 +112,21 @@ public class IssuanceService {
                     throw new ProblemException(IdentityProblem.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
                 }
                 StatusLists.Slot slot = null;
-                if (format != SecuringFormat.SD_JWT && isVcdm2(unsigned)) {
-                    // SD-JWT VCs carry a Token Status List reference, not a Bitstring entry; the core has none yet.
+                CredentialIssuer.Options issueOptions = issueOptions(options);
+                if (isVcdm2(unsigned)) {
                     // VCDM 1.1 credentials would need the status/v1 context, which the core does not ship yet.
                     slot = statusLists.allocate(c);
-                    ArrayNode status = unsigned.putArray("credentialStatus");
-                    status.add(StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()));
-                    status.add(StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index()));
+                    if (format == SecuringFormat.SD_JWT) {
+                        // SD-JWT VCs carry a Token Status List reference instead; the token at the revocation
+                        // list's URL is made from the slot's pair of lists (StatusListTokens).
+                        issueOptions = issueOptions.withTokenStatus(StatusListTokens.reference(slot));
+                    } else {
+                        ArrayNode status = unsigned.putArray("credentialStatus");
+                        status.add(StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()));
+                        status.add(StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index()));
+                    }
                 }
-                String signed = keys.issuer().issue(unsigned, format, issueOptions(options));
+                String signed = keys.issuer().issue(unsigned, format, issueOptions);
                 String response = response(format, signed);
                 insertIssued(c, id, unsigned, format, slot, RequestBodies.sha256Hex(signed));
                 if (idempotencyKey.isPresent() && !remember(c, idempotencyKey.get(), rawBody, id, response)) {

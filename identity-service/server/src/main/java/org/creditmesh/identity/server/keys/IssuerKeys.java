@@ -46,6 +46,11 @@ public class IssuerKeys {
 
     private CredentialIssuer issuer;
     private StatusListPublisher publisher;
+    /** Signs the Token Status Lists of SD-JWT VCs (same key, same kid as the credentials). */
+    private org.creditmesh.core.status.token.StatusListTokenIssuer tokenIssuer;
+    /** A Status List Token's {@code ttl}: verifiers re-fetch within a minute, as for the Bitstring lists. */
+    static final java.time.Duration STATUS_LIST_TOKEN_TTL = java.time.Duration.ofSeconds(60);
+    static final java.time.Duration STATUS_LIST_TOKEN_VALIDITY = java.time.Duration.ofDays(1);
     private byte[] secret;
 
     @PostConstruct
@@ -68,6 +73,8 @@ public class IssuerKeys {
                 issuer = new CredentialIssuer(key);
             }
             publisher = new StatusListPublisher(issuer, Clock.systemUTC());
+            tokenIssuer = org.creditmesh.core.status.token.StatusListTokenIssuer.builder(key, issuer.verificationMethod())
+                    .issuer(issuer.issuer()).timeToLive(STATUS_LIST_TOKEN_TTL).validity(STATUS_LIST_TOKEN_VALIDITY).build();
             secret = loadOrCreateSecret(dir.resolve("server-secret"));
             LOG.infof("Issuing as %s", issuer.issuer());
         } catch (CreditMeshException e) {
@@ -120,6 +127,11 @@ public class IssuerKeys {
 
     public StatusListPublisher statusListPublisher() {
         return publisher;
+    }
+
+    /** Signs Status List Tokens (draft-ietf-oauth-status-list) as the issuer. */
+    public org.creditmesh.core.status.token.StatusListTokenIssuer statusListTokenIssuer() {
+        return tokenIssuer;
     }
 
     /** The server secret; a copy. */

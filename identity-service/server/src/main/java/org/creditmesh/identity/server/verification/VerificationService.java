@@ -51,6 +51,13 @@ public class VerificationService {
     AuditLog audit;
 
     @Inject
+    org.creditmesh.identity.server.issuance.StatusListTokens statusListTokens;
+
+    /** Other issuers' Status List Tokens, over HTTPS only. */
+    private final org.creditmesh.core.status.token.StatusListTokenFetcher tokenFetcher =
+            org.creditmesh.core.status.token.HttpStatusListTokenFetcher.builder().build();
+
+    @Inject
     org.creditmesh.identity.server.keys.IssuerKeys keys;
 
     private org.creditmesh.core.did.DidResolver didResolver;
@@ -90,12 +97,34 @@ public class VerificationService {
         String member = presentation ? "verifiablePresentation" : "verifiableCredential";
         String input = unwrap(body.get(member), member);
         ObjectNode options = JsonBodies.optionalObject(body, "options");
-        CredentialVerifier.Builder builder = CredentialVerifier.builder().statusFetcher(this::fetchStatusList)
-                .didResolver(didResolver);
+        CredentialVerifier.Builder builder = verifierBuilder();
         challenge(options).ifPresent(builder::challenge);
         VerificationReport report = builder.build().verify(input);
         record(actor, presentation ? "verify-presentation" : "verify-credential", input, report);
         return report;
+    }
+
+    /**
+     * A verifier configured as this service verifies: its DID resolver, Bitstring Status Lists and Status List
+     * Tokens (this service's from its database, others' over HTTPS). Callers add a challenge or trust policy.
+     */
+    public CredentialVerifier.Builder verifierBuilder() {
+        return CredentialVerifier.builder().statusFetcher(this::fetchStatusList)
+                .tokenStatusFetcher(this::fetchStatusListToken).didResolver(didResolver);
+    }
+
+    private String fetchStatusListToken(String uri) throws CreditMeshException {
+        if (statusLists.isOwn(uri)) {
+            String listId = uri.substring(uri.lastIndexOf('/') + 1);
+            try (Connection c = dataSource.getConnection()) {
+                return statusListTokens.token(c, listId).orElseThrow(() -> new org.creditmesh.core.status.token.TokenStatusException(
+                        org.creditmesh.core.status.token.TokenStatusError.STATUS_LIST_UNAVAILABLE, "no status list " + uri + " here"));
+            } catch (SQLException e) {
+                throw new org.creditmesh.core.status.token.TokenStatusException(
+                        org.creditmesh.core.status.token.TokenStatusError.STATUS_LIST_UNAVAILABLE, "the status list store is unavailable");
+            }
+        }
+        return tokenFetcher.fetch(uri);
     }
 
     private static Optional<Challenge> challenge(ObjectNode options) {
