@@ -11,7 +11,15 @@ public enum IdentityProblem implements ProblemType {
     INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400, "The Idempotency-Key header is not valid"),
     CREDENTIAL_EXISTS("credential-exists", 409, "A credential with this id was already issued"),
     STATUS_NOT_CHANGEABLE("status-not-changeable", 409, "The credential's status cannot be changed that way"),
-    CREDENTIAL_NOT_FOUND("credential-not-found", 404, "No credential with this id was issued here");
+    CREDENTIAL_NOT_FOUND("credential-not-found", 404, "No credential with this id was issued here"),
+    OID4VP_INVALID_QUERY("oid4vp-invalid-query", 422, "The presentation request's query is not valid"),
+    OID4VP_UNSUPPORTED_QUERY("oid4vp-unsupported-query", 422, "The presentation request asks for what this verifier cannot check"),
+    OID4VP_REQUEST_NOT_FOUND("oid4vp-request-not-found", 404, "No such presentation request"),
+    OID4VP_REQUEST_EXPIRED("oid4vp-request-expired", 410, "The presentation request has expired"),
+    OID4VP_UNKNOWN_STATE("oid4vp-unknown-state", 400, "No presentation request has this state"),
+    OID4VP_RESPONSE_REPLAYED("oid4vp-response-replayed", 400, "A response to this presentation request was already received"),
+    OID4VP_MALFORMED_RESPONSE("oid4vp-malformed-response", 400, "The authorization response is malformed"),
+    OID4VP_RESULT_GONE("oid4vp-result-gone", 410, "The presentation result was already retrieved");
 
     private final String code;
     private final int status;
