@@ -192,7 +192,7 @@ public class IssuanceService {
                 }
                 if (revList == null) {
                     throw new ProblemException(IdentityProblem.STATUS_NOT_CHANGEABLE,
-                            "the credential was issued without a status list entry (SD-JWT VC or VCDM 1.1)");
+                            "the credential was issued without a status list entry (VCDM 1.1)");
                 }
                 switch (action) {
                     case REVOKE -> {

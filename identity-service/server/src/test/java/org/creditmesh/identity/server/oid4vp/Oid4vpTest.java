@@ -115,6 +115,23 @@ class Oid4vpTest {
                 .then().statusCode(410).contentType("application/problem+json")
                 .body("type", equalTo(PROBLEMS + "oid4vp-result-gone"));
         assertThat(storedResult(created.path("id").asText())).isNull();
+        assertThat(auditOf(created.path("id").asText()))
+                .containsExactly("lender-1 oid4vp-request", "wallet oid4vp-response", "lender-1 oid4vp-result");
+    }
+
+    @Test
+    @TestSecurity(user = LENDER, roles = Roles.LENDER)
+    void aWalletThatDeclinesAnswersWithAnErrorTheLenderSees() throws Exception {
+        JsonNode created = createRequest("identityVerified");
+        String jwt = given().when().get(URI.create(created.path("request_uri").asText()).getPath()).then().statusCode(200)
+                .extract().asString();
+        String state = Json.parseObject(Base64.getUrlDecoder().decode(jwt.split("\\.")[1])).path("state").asText();
+        given().contentType("application/x-www-form-urlencoded").formParam("error", "access_denied").formParam("state", state)
+                .when().post("/oid4vp/response").then().statusCode(200);
+        JsonNode result = result(created.path("id").asText(), 200);
+        assertThat(result.path("verified").asBoolean()).isFalse();
+        assertThat(result.path("error").asText()).isEqualTo("access_denied");
+        assertThat(result.path("failures").toString()).contains("wallet_error");
     }
 
     @Test
@@ -395,6 +412,22 @@ class Oid4vpTest {
 
     private JsonNode result(String id, int status) {
         return parse(given().when().get("/oid4vp/requests/" + id + "/result").then().statusCode(status).extract().asString());
+    }
+
+    /** "actor action" of the audit entries about a request, in order; the log holds no claim values. */
+    private List<String> auditOf(String id) throws SQLException {
+        List<String> out = new ArrayList<>();
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT actor, action, outcome FROM audit_log WHERE subject_ref = ? ORDER BY seq")) {
+            q.setString(1, id);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    assertThat(rs.getString(3)).doesNotContain("true", "identityVerified");
+                    out.add(rs.getString(1) + " " + rs.getString(2));
+                }
+            }
+        }
+        return out;
     }
 
     /** The stored (encrypted) result as text, or null when it was deleted. */
