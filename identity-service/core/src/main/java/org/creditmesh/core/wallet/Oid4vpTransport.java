@@ -22,7 +22,7 @@ public interface Oid4vpTransport {
 
     Response postForm(URI uri, Map<String, String> form) throws IOException, InterruptedException;
 
-    /** Over {@code client}; bodies larger than {@code maxBytes} are refused. */
+    /** Over {@code client} (whose redirect policy applies); bodies larger than {@code maxBytes} are refused. */
     static Oid4vpTransport http(HttpClient client, int maxBytes) {
         return new Oid4vpTransport() {
             @Override
@@ -43,12 +43,17 @@ public interface Oid4vpTransport {
             }
 
             private Response send(HttpRequest request) throws IOException, InterruptedException {
-                HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
-                if (response.body().length > maxBytes) {
+                HttpResponse<java.io.InputStream> response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
+                byte[] body;
+                try (java.io.InputStream in = response.body()) {
+                    // Read one byte more than allowed, so an oversized body is refused without being buffered whole.
+                    body = in.readNBytes(maxBytes + 1);
+                }
+                if (body.length > maxBytes) {
                     throw new IOException("the response is larger than " + maxBytes + " bytes");
                 }
                 return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                        new String(response.body(), StandardCharsets.UTF_8));
+                        new String(body, StandardCharsets.UTF_8));
             }
         };
     }
