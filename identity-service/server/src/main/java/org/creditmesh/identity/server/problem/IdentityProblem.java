@@ -14,7 +14,15 @@ public enum IdentityProblem implements ProblemType {
     CREDENTIAL_NOT_FOUND("credential-not-found", 404, "No credential with this id was issued here"),
     RETENTION_NOT_ENABLED("retention-not-enabled", 409, "This bureau has not turned retention of claim values on"),
     IDEMPOTENT_RESPONSE_ERASED("idempotent-response-erased", 410,
-            "The credential was issued, but its stored response was erased with its subject's data");
+            "The credential was issued, but its stored response was erased with its subject's data"),
+    OID4VP_INVALID_QUERY("oid4vp-invalid-query", 422, "The presentation request's query is not valid"),
+    OID4VP_UNSUPPORTED_QUERY("oid4vp-unsupported-query", 422, "The presentation request asks for what this verifier cannot check"),
+    OID4VP_REQUEST_NOT_FOUND("oid4vp-request-not-found", 404, "No such presentation request"),
+    OID4VP_REQUEST_EXPIRED("oid4vp-request-expired", 410, "The presentation request has expired"),
+    OID4VP_UNKNOWN_STATE("oid4vp-unknown-state", 400, "No presentation request has this state"),
+    OID4VP_RESPONSE_REPLAYED("oid4vp-response-replayed", 400, "A response to this presentation request was already received"),
+    OID4VP_MALFORMED_RESPONSE("oid4vp-malformed-response", 400, "The authorization response is malformed"),
+    OID4VP_RESULT_GONE("oid4vp-result-gone", 410, "The presentation result was already retrieved");
 
     private final String code;
     private final int status;

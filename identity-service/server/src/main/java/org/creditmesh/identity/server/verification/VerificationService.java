@@ -90,12 +90,20 @@ public class VerificationService {
         String member = presentation ? "verifiablePresentation" : "verifiableCredential";
         String input = unwrap(body.get(member), member);
         ObjectNode options = JsonBodies.optionalObject(body, "options");
-        CredentialVerifier.Builder builder = CredentialVerifier.builder().statusFetcher(this::fetchStatusList)
-                .tokenStatusFetcher(this::fetchStatusListToken).didResolver(didResolver);
+        CredentialVerifier.Builder builder = verifierBuilder();
         challenge(options).ifPresent(builder::challenge);
         VerificationReport report = builder.build().verify(input);
         record(actor, presentation ? "verify-presentation" : "verify-credential", input, report);
         return report;
+    }
+
+    /**
+     * A verifier configured as this service verifies: its DID resolver, Bitstring Status Lists and Status List
+     * Tokens (this service's from its database, others' over HTTPS). Callers add a challenge or trust policy.
+     */
+    public CredentialVerifier.Builder verifierBuilder() {
+        return CredentialVerifier.builder().statusFetcher(this::fetchStatusList)
+                .tokenStatusFetcher(this::fetchStatusListToken).didResolver(didResolver);
     }
 
     private static Optional<Challenge> challenge(ObjectNode options) {
