@@ -33,6 +33,8 @@ import org.creditmesh.core.json.Json;
 import org.creditmesh.core.keys.KeyType;
 import org.creditmesh.core.keys.SigningKey;
 import org.creditmesh.core.sdjwt.ClaimPath;
+import org.creditmesh.core.status.token.StatusReference;
+import org.creditmesh.core.status.token.TokenStatusList;
 import org.creditmesh.core.verifier.Challenge;
 import org.creditmesh.core.verifier.CredentialVerifier;
 import org.creditmesh.core.verifier.VerificationFailure;
@@ -326,6 +328,36 @@ class ScoresApiTest {
                 .then().statusCode(422).contentType("application/problem+json")
                 .body("type", equalTo(ScoringProblem.UNVERIFIED_PRESENTATION.uri()))
                 .body("failures", hasItem(VerificationFailure.UNTRUSTED_ISSUER.code()));
+    }
+
+    @Test
+    @TestSecurity(user = "lender-1", roles = "lender")
+    void aRevokedCredentialIsUnverifiedAndTheSameOneScoresWhileValid() throws Exception {
+        JsonNode dcql = dcql();
+        Assumptions.assumeBoth(dcql);
+        try (StatusListServer status = new StatusListServer()) {
+            TokenStatusList list = TokenStatusList.create(1024, 1);
+            status.publish(list);
+            Wallet wallet = new Wallet();
+            String kyc = wallet.issue(Wallet.BUREAU, wallet.example(Wallet.KYC),
+                    CredentialIssuer.Options.defaults().withTokenStatus(new StatusReference(5, status.uri)));
+            String repayment = wallet.issue(wallet.example(Wallet.REPAYMENT));
+            Challenge first = challenge();
+            post(body(twoCredentials(wallet, dcql, first, kyc, repayment), first.nonce(), false)).then().statusCode(200);
+
+            status.publish(list.with(5, 1));
+            Challenge second = challenge();
+            post(body(twoCredentials(wallet, dcql, second, kyc, repayment), second.nonce(), false)).then().statusCode(422)
+                    .body("type", equalTo(ScoringProblem.UNVERIFIED_PRESENTATION.uri()))
+                    .body("failures", hasItem(VerificationFailure.REVOKED.code()));
+        }
+    }
+
+    private static ObjectNode twoCredentials(Wallet wallet, JsonNode dcql, Challenge challenge, String kyc, String repayment) throws Exception {
+        ObjectNode token = Json.mapper().createObjectNode();
+        token.putArray(Dcql.credentialId(Wallet.KYC)).add(wallet.present(kyc, Wallet.KYC, dcql, challenge, null));
+        token.putArray(Dcql.credentialId(Wallet.REPAYMENT)).add(wallet.present(repayment, Wallet.REPAYMENT, dcql, challenge, null));
+        return token;
     }
 
     @Test
