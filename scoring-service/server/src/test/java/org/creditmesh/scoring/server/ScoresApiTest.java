@@ -251,6 +251,7 @@ class ScoresApiTest {
         assertThat(report.verified()).as("%s", report.failures()).isTrue();
         ObjectNode seen = report.claims().orElseThrow();
         assertThat(seen.get("iss").asText()).isEqualTo(keys.issuer().issuer());
+        given().get("/scores/issuer").then().statusCode(200).body("issuer", equalTo(keys.issuer().issuer()));
         assertThat(seen.get("sub").asText()).isEqualTo(wallet.holder);
         assertThat(seen.get("score_at_least_650").asBoolean()).isEqualTo(creditScore >= 650);
         for (String hidden : List.of("score", "scoreBand", "reasonCodes", "score_at_least_600", "score_at_least_700", "assessedApplication")) {

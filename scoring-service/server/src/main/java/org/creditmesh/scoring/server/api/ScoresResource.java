@@ -1,6 +1,8 @@
 package org.creditmesh.scoring.server.api;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
@@ -11,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import org.creditmesh.core.json.Json;
+import org.creditmesh.scoring.server.keys.ScoringKeys;
 import org.creditmesh.scoring.server.registry.LoadedModel;
 import org.creditmesh.scoring.server.registry.ModelRef;
 import org.creditmesh.scoring.server.registry.ModelRegistry;
@@ -44,6 +47,9 @@ public class ScoresResource {
     @Inject
     SecurityIdentity identity;
 
+    @Inject
+    ScoringKeys keys;
+
     @POST
     @Consumes(JSON)
     @RolesAllowed(Roles.LENDER)
@@ -58,6 +64,19 @@ public class ScoresResource {
             schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"vp_token", "nonce", "audience"}))) byte[] body) {
         ScoreRequest request = ScoreRequest.parse(body);
         return Response.ok(Json.write(scoring.score(request, identity.getPrincipal().getName())), JSON).build();
+    }
+
+    @GET
+    @Path("/issuer")
+    @PermitAll
+    @Operation(summary = "The issuer of score credentials",
+            description = "The DID (and verification method) that signs this service's CreditScoreCredentials: what a "
+                    + "lender puts on its trust list to accept them.")
+    public Response issuer() {
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("issuer", keys.issuer().issuer());
+        out.put("verificationMethod", keys.issuer().verificationMethod());
+        return Response.ok(Json.write(out), JSON).build();
     }
 
     @GET
