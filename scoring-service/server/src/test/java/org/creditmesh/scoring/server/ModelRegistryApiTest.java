@@ -107,6 +107,21 @@ class ModelRegistryApiTest {
 
     @Test
     @TestSecurity(user = "admin-1", roles = "admin")
+    void aFederatedModelRegistersWithoutATribuoFileAndNotWithOne() throws Exception {
+        Models.Files3 f = Models.federated();
+        Scorecard card = new ModelFiles(f.scorecard(), f.provenance(), null).load().scorecard();
+        register(Models.registration("credit-g-federated", "1.0.0", f)).then().statusCode(201)
+                .body("fingerprint", equalTo("sha256:" + card.fingerprint()));
+        given().contentType("application/json").body("{\"lender\":\"lender-8\"}").post("/models/credit-g-federated/1.0.0/activate")
+                .then().statusCode(200);
+        // A Tribuo file beside a federated model's provenance contradicts it.
+        Models.Files3 withTribuo = new Models.Files3(f.scorecard(), f.provenance(), Models.first().tribuo());
+        register(Models.registration("credit-g-federated", "1.0.1", withTribuo)).then().statusCode(422)
+                .body("type", equalTo(ScoringProblem.MODEL_FINGERPRINT_MISMATCH.uri()));
+    }
+
+    @Test
+    @TestSecurity(user = "admin-1", roles = "admin")
     void aModelThatDoesNotMatchItsFingerprintIsRefused() throws Exception {
         Models.Files3 f = Models.second();
         ObjectNode card = Json.parseObject(f.scorecard());
