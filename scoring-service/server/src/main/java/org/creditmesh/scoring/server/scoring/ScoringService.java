@@ -3,6 +3,8 @@ package org.creditmesh.scoring.server.scoring;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.Startup;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -36,6 +38,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * borrower's key. Claim values live only in this request's memory: errors name claims, never values.
  */
 @ApplicationScoped
+@Startup
 public class ScoringService {
 
     @Inject
@@ -56,6 +59,17 @@ public class ScoringService {
     /** The {@code score_at_least_<T>} claims of issued score credentials (thresholds the schema defines). */
     @ConfigProperty(name = "creditmesh.scoring.credential.thresholds", defaultValue = "600,650,700")
     List<Integer> thresholds;
+
+    /** A threshold the credential's schema has no claim for is a configuration error: refused at start, not per request. */
+    @PostConstruct
+    void checkThresholds() {
+        for (int t : thresholds) {
+            if (!ScoreScale.SCHEMA_THRESHOLDS.contains(t)) {
+                throw new IllegalStateException("creditmesh.scoring.credential.thresholds: " + t
+                        + " has no claim in the CreditScoreCredential schema (it defines " + ScoreScale.SCHEMA_THRESHOLDS + ")");
+            }
+        }
+    }
 
     public ObjectNode score(ScoreRequest request, String lender) {
         LoadedModel model = registry.active(lender);
