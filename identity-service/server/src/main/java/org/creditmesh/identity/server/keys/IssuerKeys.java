@@ -13,14 +13,13 @@ import java.time.Clock;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.issuer.CredentialIssuer;
 import org.creditmesh.core.issuer.StatusListPublisher;
-import org.creditmesh.core.keys.FileKeyStore;
 import org.creditmesh.core.keys.KeyType;
 import org.creditmesh.core.keys.SigningKey;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * The service's issuer key: Ed25519 in the core's PKCS#12 {@link FileKeyStore} ({@code <data-dir>/issuer.p12}),
+ * The service's issuer key: Ed25519 in the core's PKCS#12 {@link org.creditmesh.core.keys.FileKeyStore} ({@code <data-dir>/issuer.p12}),
  * created on first start, identified by its {@code did:key}. Also the server secret (32 random bytes in
  * {@code <data-dir>/server-secret}, owner-only) that keys the idempotency hashes and response encryption.
  */
@@ -54,15 +53,8 @@ public class IssuerKeys {
         try {
             Path dir = Path.of(dataDir).toAbsolutePath();
             Files.createDirectories(dir);
-            FileKeyStore store = FileKeyStore.open(dir.resolve("issuer.p12"), keystorePassword.toCharArray());
-            SigningKey key;
-            if (store.list().contains(ALIAS)) {
-                key = store.load(ALIAS);
-            } else {
-                key = SigningKey.generate(KeyType.ED25519);
-                store.store(ALIAS, key);
-                LOG.infof("Created the issuer key in %s", store.file());
-            }
+            SigningKey key = org.creditmesh.service.keys.ServiceKeys.loadOrCreate(dir.resolve("issuer.p12"),
+                    keystorePassword.toCharArray(), ALIAS, KeyType.ED25519);
             if (issuerDid.isPresent()) {
                 issuer = didWebIssuer(key, issuerDid.get());
             } else {

@@ -13,8 +13,8 @@ import java.util.Random;
  * file every time: numeric and categorical attributes, missing values, a rare level, a protected
  * categorical and a protected numeric attribute, and a risk that depends on some attributes only.
  *
- * <pre>./mvnw -q -o -pl scoring-service test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.creditmesh.scoring.tools.SyntheticCredit -Dexec.args=scoring-service/src/test/resources/synthetic/synthetic-credit.csv</pre>
+ * <pre>./mvnw -q -o -pl scoring-service/model test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.creditmesh.scoring.tools.SyntheticCredit -Dexec.args=scoring-service/model/src/test/resources/synthetic/synthetic-credit.csv</pre>
  */
 public final class SyntheticCredit {
 

@@ -45,7 +45,7 @@ import org.junit.jupiter.api.Test;
 class ScoringFromCredentialsEndToEndTest {
 
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T10:00:00Z"), ZoneOffset.UTC);
-    private static final Path EXAMPLES = Path.of("..", "schemas", "examples");
+    private static final Path EXAMPLES = Path.of(System.getProperty("creditmesh.repo.dir", "../.."), "schemas", "examples");
     /** Members every SD-JWT VC carries in the clear; they are not subject claims. */
     private static final Set<String> JWT_CLAIMS = Set.of("iss", "iat", "nbf", "exp", "vct", "cnf", "sub", "status");
 

@@ -26,7 +26,7 @@ import org.creditmesh.scoring.scorecard.ScorecardFitter;
  * second. The rows are resampled from {@code ../shared/data/credit_data.csv} (or the committed synthetic
  * table when the shared folder is absent) with ±5% noise on numeric values.
  *
- * <pre>./mvnw -q -o -pl scoring-service test-compile exec:java -Dexec.classpathScope=test \
+ * <pre>./mvnw -q -o -pl scoring-service/model test-compile exec:java -Dexec.classpathScope=test \
  *   -Dexec.mainClass=org.creditmesh.scoring.tools.ScoringBenchmark [-Dexec.args="ROWS"]</pre>
  */
 public final class ScoringBenchmark {

@@ -15,10 +15,11 @@ import org.creditmesh.scoring.scorecard.ScorecardFitter;
 /**
  * A synthetic table with credit-g's column names and value labels (never the real data): the log-odds of
  * "bad" rise with the worse levels of most attributes, so a scorecard trained on it keeps many of them.
+ * Public (and in this module's test jar) for the scoring server's tests, which register models trained on it.
  */
-final class CreditGSynthetic {
+public final class CreditGSynthetic {
 
-    static final Set<String> PROTECTED = Set.of("personal_status", "foreign_worker", "age");
+    public static final Set<String> PROTECTED = Set.of("personal_status", "foreign_worker", "age");
 
     private static final List<String> CHECKING = List.of("<0", "0<=X<200", ">=200", "no checking");
     private static final List<String> HISTORY = List.of("critical/other existing credit", "delayed previously", "existing paid", "all paid", "no credits/all paid");
@@ -36,7 +37,7 @@ final class CreditGSynthetic {
     private CreditGSynthetic() {
     }
 
-    static String generate(int rows, long seed) {
+    public static String generate(int rows, long seed) {
         Random r = new Random(seed);
         StringBuilder csv = new StringBuilder("checking_status,duration,credit_history,purpose,credit_amount,savings_status,"
                 + "employment,installment_commitment,personal_status,other_parties,residence_since,property_magnitude,age,"
@@ -77,14 +78,14 @@ final class CreditGSynthetic {
         return "\"" + v + "\"";
     }
 
-    static CreditData table(String csv) throws Exception {
+    public static CreditData table(String csv) throws Exception {
         return CsvLoader.parse(csv.getBytes(StandardCharsets.UTF_8), CsvOptions.of("class", "bad"));
     }
 
     private static Scorecard trained;
 
     /** A scorecard trained once per test run on 3,000 synthetic rows, credit-g's protected columns protected. */
-    static synchronized Scorecard scorecard() throws Exception {
+    public static synchronized Scorecard scorecard() throws Exception {
         if (trained == null) {
             CreditData data = table(generate(3000, 7));
             trained = new ScorecardFitter(ScorecardConfig.defaults())

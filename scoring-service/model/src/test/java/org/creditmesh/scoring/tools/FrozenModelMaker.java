@@ -23,8 +23,8 @@ import org.creditmesh.scoring.scorecard.TribuoLogistic;
  * {@code FrozenModelTest} checks that later builds load it and give the same scores. Do not re-run
  * unless the model format changes on purpose (then say so in the commit).
  *
- * <pre>./mvnw -q -o -pl scoring-service test-compile exec:java -Dexec.classpathScope=test \
- *   -Dexec.mainClass=org.creditmesh.scoring.tools.FrozenModelMaker -Dexec.args=scoring-service/src/test/resources</pre>
+ * <pre>./mvnw -q -o -pl scoring-service/model test-compile exec:java -Dexec.classpathScope=test \
+ *   -Dexec.mainClass=org.creditmesh.scoring.tools.FrozenModelMaker -Dexec.args=scoring-service/model/src/test/resources</pre>
  */
 public final class FrozenModelMaker {
 

@@ -1,0 +1,16 @@
+package org.creditmesh.scoring.server.security;
+
+/**
+ * The organisation roles the scoring service knows; the same names as the identity service's roles, so one access
+ * token works for both.
+ */
+public final class Roles {
+
+    /** A lender: scores presentations and reads the presentation request of its model. */
+    public static final String LENDER = "lender";
+    /** A governance admin: registers and activates models, reads monitoring. */
+    public static final String ADMIN = "admin";
+
+    private Roles() {
+    }
+}

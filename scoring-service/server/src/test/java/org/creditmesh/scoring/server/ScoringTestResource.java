@@ -1,0 +1,57 @@
+package org.creditmesh.scoring.server;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.creditmesh.service.postgres.EmbeddedPostgres;
+
+/**
+ * A fresh real PostgreSQL (the service's own {@link EmbeddedPostgres}) and data folder in a temporary folder for the
+ * test run, both removed afterwards; the test bureau ({@link Wallet#BUREAU}) on the trust list. The folder is under
+ * {@code java.io.tmpdir} so that, when the tests run as root, PostgreSQL's user {@code nobody} can reach it.
+ */
+public class ScoringTestResource implements QuarkusTestResourceLifecycleManager {
+
+    private Path root;
+    private EmbeddedPostgres postgres;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            root = Files.createTempDirectory("creditmesh-scoring-test-");
+            root.toFile().setExecutable(true, false);
+            postgres = EmbeddedPostgres.start(root.resolve("postgres"), "creditmesh", "creditmesh");
+            return Map.of(
+                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
+                    "quarkus.datasource.username", postgres.user(),
+                    "quarkus.datasource.password", postgres.password(),
+                    "creditmesh.data-dir", root.resolve("data").toString(),
+                    "creditmesh.keystore.password", "test-only-keystore-password",
+                    "creditmesh.scoring.trust.issuers", Wallet.bureauDid(),
+                    "creditmesh.scoring.status.allow-http-on-loopback", "true");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void stop() {
+        try {
+            if (postgres != null) {
+                postgres.close();
+            }
+            if (root != null) {
+                try (Stream<Path> all = Files.walk(root)) {
+                    all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
