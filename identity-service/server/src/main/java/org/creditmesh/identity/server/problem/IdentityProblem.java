@@ -11,7 +11,14 @@ public enum IdentityProblem implements ProblemType {
     INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400, "The Idempotency-Key header is not valid"),
     CREDENTIAL_EXISTS("credential-exists", 409, "A credential with this id was already issued"),
     STATUS_NOT_CHANGEABLE("status-not-changeable", 409, "The credential's status cannot be changed that way"),
-    CREDENTIAL_NOT_FOUND("credential-not-found", 404, "No credential with this id was issued here");
+    CREDENTIAL_NOT_FOUND("credential-not-found", 404, "No credential with this id was issued here"),
+    ISSUER_NOT_ACCREDITED("issuer-not-accredited", 403,
+            "The issuer is not accredited for this credential type at the credential's validFrom"),
+    INVALID_ACCREDITATION("invalid-accreditation", 422, "The accreditation is not valid as given"),
+    ACCREDITATION_NOT_FOUND("accreditation-not-found", 404, "No accreditation matches"),
+    ACCREDITATION_STATE_CONFLICT("accreditation-state-conflict", 409, "The accreditation cannot change to that state"),
+    ISSUER_NOT_FOUND("issuer-not-found", 404, "This service has no issuer of that name"),
+    KEY_ROTATION_UNSUPPORTED("key-rotation-unsupported", 409, "This issuer's key cannot be rotated");
 
     private final String code;
     private final int status;

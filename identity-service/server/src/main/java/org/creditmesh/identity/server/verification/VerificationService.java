@@ -53,6 +53,9 @@ public class VerificationService {
     @Inject
     org.creditmesh.identity.server.keys.IssuerKeys keys;
 
+    @Inject
+    org.creditmesh.identity.server.trust.RegistryTrustPolicy trustPolicy;
+
     private org.creditmesh.core.did.DidResolver didResolver;
 
     /**
@@ -70,8 +73,8 @@ public class VerificationService {
 
             @Override
             public org.creditmesh.core.did.DidDocument resolve(String did) throws org.creditmesh.core.did.DidException {
-                var own = keys.didWebDocument();
-                if (own.isPresent() && own.get().id().toString().equals(did)) {
+                var own = keys.ownDocument(did);
+                if (own.isPresent()) {
                     return own.get();
                 }
                 return web.resolve(did);
@@ -91,7 +94,7 @@ public class VerificationService {
         String input = unwrap(body.get(member), member);
         ObjectNode options = JsonBodies.optionalObject(body, "options");
         CredentialVerifier.Builder builder = CredentialVerifier.builder().statusFetcher(this::fetchStatusList)
-                .didResolver(didResolver);
+                .didResolver(didResolver).trustPolicy(trustPolicy);
         challenge(options).ifPresent(builder::challenge);
         VerificationReport report = builder.build().verify(input);
         record(actor, presentation ? "verify-presentation" : "verify-credential", input, report);
