@@ -74,6 +74,11 @@ class KeyRotationTest {
         given().when().get("/.well-known/did.json").then().statusCode(200)
                 .body("verificationMethod.id", hasItems(oldMethod, newMethod))
                 .body("assertionMethod", hasItems(oldMethod, newMethod));
+        given().when().get("/admin/issuers").then().statusCode(200)
+                .body("issuers.find { it.name == 'default' }.did", equalTo(DID))
+                .body("issuers.find { it.name == 'default' }.verificationMethod", equalTo(newMethod))
+                .body("issuers.find { it.name == 'default' }.verificationMethods", hasItems(oldMethod, newMethod))
+                .body("issuers.find { it.name == 'governance' }.did", equalTo(GOVERNANCE));
 
         JsonNode newDi = VcApiTest.issue("di");
         JsonNode newJwt = VcApiTest.issue("vc+jwt");

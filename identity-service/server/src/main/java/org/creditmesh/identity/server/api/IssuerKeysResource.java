@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -19,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Key rotation of the service's did:web issuers ({@code default}, {@code governance}). */
-@Path("/admin/issuers/{issuer}/keys")
+@Path("/admin/issuers")
 @Produces({MediaTypes.JSON, "application/problem+json"})
 @Tag(name = "Administration")
 public class IssuerKeysResource {
@@ -36,8 +37,25 @@ public class IssuerKeysResource {
     @Inject
     SecurityIdentity identity;
 
+    @GET
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "The service's issuers",
+            description = "Each issuer's name, DID, current verification method and all its verification methods, oldest first: "
+                    + "the DIDs a governance admin accredits.")
+    public Response list() {
+        var out = Json.mapper().createObjectNode();
+        var list = out.putArray("issuers");
+        keys.issuers().forEach((name, issuer) -> {
+            var entry = list.addObject().put("name", name).put("did", issuer.issuer())
+                    .put("verificationMethod", issuer.verificationMethod());
+            var methods = entry.putArray("verificationMethods");
+            keys.verificationMethods(name).forEach(methods::add);
+        });
+        return Response.ok(Json.write(out), MediaTypes.JSON).build();
+    }
+
     @POST
-    @Path("/rotate")
+    @Path("/{issuer}/keys/rotate")
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Rotate an issuer's signing key",
             description = "A new Ed25519 key in the keystore with a new verification method (key-n); new credentials are "

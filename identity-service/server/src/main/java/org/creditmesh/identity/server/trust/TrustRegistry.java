@@ -218,41 +218,36 @@ public class TrustRegistry {
     }
 
     private static List<Accreditation> load(Connection c, String key, String column) throws SQLException {
-        Map<String, Object[]> rows = new LinkedHashMap<>();
+        List<Accreditation> terms = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT id, subject_did, types, valid_from, valid_until, created_at, credential "
                 + "FROM accreditation WHERE " + column + " = ? ORDER BY created_at, id")) {
             q.setString(1, key);
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     Array types = rs.getArray(3);
-                    rows.put(rs.getString(1), new Object[] {rs.getString(2), List.of((String[]) types.getArray()),
+                    terms.add(new Accreditation(rs.getString(1), rs.getString(2), List.of((String[]) types.getArray()),
                             rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
-                            rs.getString(7)});
+                            rs.getString(7), List.of()));
                 }
             }
+        }
+        if (terms.isEmpty()) {
+            return terms;
         }
         Map<String, List<Accreditation.Event>> events = new LinkedHashMap<>();
-        if (!rows.isEmpty()) {
-            try (PreparedStatement q = c.prepareStatement("SELECT accreditation_id, seq, kind, effective_from, recorded_at, reason "
-                    + "FROM accreditation_event WHERE accreditation_id = ANY (?) ORDER BY effective_from, seq")) {
-                q.setArray(1, c.createArrayOf("text", rows.keySet().toArray()));
-                try (ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        events.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Accreditation.Event(rs.getLong(2),
-                                Accreditation.Kind.of(rs.getString(3)), rs.getTimestamp(4).toInstant(),
-                                rs.getTimestamp(5).toInstant(), Optional.ofNullable(rs.getString(6))));
-                    }
+        try (PreparedStatement q = c.prepareStatement("SELECT accreditation_id, seq, kind, effective_from, recorded_at, reason "
+                + "FROM accreditation_event WHERE accreditation_id = ANY (?) ORDER BY effective_from, seq")) {
+            q.setArray(1, c.createArrayOf("text", terms.stream().map(Accreditation::id).toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    events.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Accreditation.Event(rs.getLong(2),
+                            Accreditation.Kind.of(rs.getString(3)), rs.getTimestamp(4).toInstant(),
+                            rs.getTimestamp(5).toInstant(), Optional.ofNullable(rs.getString(6))));
                 }
             }
         }
-        List<Accreditation> out = new ArrayList<>();
-        rows.forEach((id, r) -> {
-            @SuppressWarnings("unchecked")
-            List<String> types = (List<String>) r[1];
-            out.add(new Accreditation(id, (String) r[0], types, (Instant) r[2], (Instant) r[3], (Instant) r[4],
-                    (String) r[5], events.getOrDefault(id, List.of())));
-        });
-        return out;
+        return terms.stream().map(a -> new Accreditation(a.id(), a.did(), a.types(), a.validFrom(), a.validUntil(), a.createdAt(),
+                a.credential(), events.getOrDefault(a.id(), List.of()))).toList();
     }
 
     /**
