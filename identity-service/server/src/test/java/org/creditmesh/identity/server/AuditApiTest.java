@@ -6,9 +6,16 @@ import static org.creditmesh.identity.server.TrustFixtures.PROBLEMS;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.security.TestSecurity;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import org.creditmesh.identity.server.security.Roles;
@@ -18,6 +25,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(EmbeddedPostgresResource.class)
 class AuditApiTest {
+
+    @Inject
+    AgroalDataSource dataSource;
 
     /** Distinctive claim values of the test KYC credential, and its subject's DID. */
     static final List<String> CLAIM_VALUES = List.of("nationalIdCard", "substantial", "35-44", "healthyBalance",
@@ -57,6 +67,36 @@ class AuditApiTest {
         });
         given().when().get("/audit/verify").then().statusCode(200).body("intact", equalTo(true))
                 .body("count", equalTo(entries.size())).body("head_hash", equalTo(previous));
+    }
+
+    @Test
+    @TestSecurity(user = "regulator-1", roles = Roles.REGULATOR)
+    void anEditedEntryBreaksTheChainAtThatEntry() throws SQLException {
+        VcApiTest.issue("di");
+        long seq = given().queryParam("limit", 1).when().get("/audit").then().statusCode(200)
+                .extract().jsonPath().getLong("entries[0].seq");
+        // The table's owner can switch the append-only trigger off; the hash chain still gives the edit away.
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            String original;
+            try (ResultSet rs = s.executeQuery("SELECT outcome FROM audit_log WHERE seq = " + seq)) {
+                rs.next();
+                original = rs.getString(1);
+            }
+            s.execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update");
+            try {
+                s.execute("UPDATE audit_log SET outcome = 'nothing happened' WHERE seq = " + seq);
+                given().when().get("/audit/verify").then().statusCode(200).body("intact", equalTo(false))
+                        .body("first_broken_seq", equalTo((int) seq));
+            } finally {
+                try (PreparedStatement restore = c.prepareStatement("UPDATE audit_log SET outcome = ? WHERE seq = ?")) {
+                    restore.setString(1, original);
+                    restore.setLong(2, seq);
+                    restore.executeUpdate();
+                }
+                s.execute("ALTER TABLE audit_log ENABLE TRIGGER audit_log_no_update");
+            }
+        }
+        given().when().get("/audit/verify").then().statusCode(200).body("intact", equalTo(true));
     }
 
     @Test
