@@ -275,8 +275,10 @@ public final class CredentialVerifier {
                         .skipRemaining().build();
             }
         }
+        Instant proofCreated = proofs.stream().map(VerifiedProof::created).filter(Objects::nonNull).min(Instant::compareTo)
+                .orElse(null);
         return credentialChecks(SecuringFormat.DATA_INTEGRITY, credential, CheckResult.passed(Check.SIGNATURE,
-                proofs.size() + " proof(s): " + proofs.stream().map(p -> p.suite().cryptosuite()).toList()));
+                proofs.size() + " proof(s): " + proofs.stream().map(p -> p.suite().cryptosuite()).toList()), proofCreated);
     }
 
     private VerificationReport verifyDataIntegrityPresentation(ObjectNode document, ReportBuilder report) {
@@ -332,6 +334,18 @@ public final class CredentialVerifier {
 
     /** The checks on a credential whose signature already verified. */
     private VerificationReport credentialChecks(SecuringFormat format, Credential credential, CheckResult signature) {
+        JsonNode iat = credential.json().get("iat");
+        return credentialChecks(format, credential, signature,
+                iat != null && iat.canConvertToLong() ? Instant.ofEpochSecond(iat.asLong()) : null);
+    }
+
+    /**
+     * @param issuedAtFallback when the credential has no {@code validFrom} ({@code issuanceDate}): the instant the
+     *                         trust policy checks the accreditation at (a vc+jwt's {@code iat}, a Data Integrity
+     *                         proof's {@code created}), or null
+     */
+    private VerificationReport credentialChecks(SecuringFormat format, Credential credential, CheckResult signature,
+                                                Instant issuedAtFallback) {
         ReportBuilder report = new ReportBuilder(Optional.of(format)).issuer(credential.issuer()).types(credential.types());
         report.add(CheckResult.passed(Check.FORMAT, format.id()));
         report.add(signature);
@@ -344,7 +358,7 @@ public final class CredentialVerifier {
         }
         report.add(status(credential));
         report.add(SchemaCheck.check(credential));
-        report.add(trust(credential.issuer(), Set.copyOf(credential.types()), credential.validFrom().orElse(null)));
+        report.add(trust(credential.issuer(), Set.copyOf(credential.types()), credential.validFrom().orElse(issuedAtFallback)));
         report.claims(credential.json());
         return report.build();
     }

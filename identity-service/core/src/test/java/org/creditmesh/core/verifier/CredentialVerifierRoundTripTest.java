@@ -190,6 +190,34 @@ class CredentialVerifierRoundTripTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = SecuringFormat.class, names = {"JOSE", "DATA_INTEGRITY"})
+    void withoutValidFromTheTrustPolicyIsAskedAtTheSigningTime(SecuringFormat format) throws Exception {
+        // validFrom is optional in VCDM 2.0: the accreditation is then checked at the vc+jwt's iat (VC-JOSE-COSE
+        // section 3.1.3) or the Data Integrity proof's created.
+        ObjectNode unsigned = kyc(false);
+        unsigned.remove("validFrom");
+        unsigned.put("issuer", issuer.issuer());
+        Instant signedAt = Instant.parse("2026-02-10T08:00:00Z");
+        Clock signing = Clock.fixed(signedAt, ZoneOffset.UTC);
+        var credential = org.creditmesh.core.credential.Credential.from(unsigned,
+                new org.creditmesh.core.credential.DataModelValidator(org.creditmesh.core.jsonld.ContextRegistry::isKnown));
+        String secured = format == SecuringFormat.JOSE
+                ? new org.creditmesh.core.jose.VcJwtIssuer(issuerKey, issuer.verificationMethod()).withIssuedAt(signing).issue(credential)
+                : Json.write(new org.creditmesh.core.dataintegrity.DataIntegritySigner(issuerKey).sign(unsigned,
+                        org.creditmesh.core.dataintegrity.ProofOptions.assertion(issuer.verificationMethod(), signedAt)));
+        List<Instant> askedAt = new java.util.ArrayList<>();
+        VerificationReport report = verifier().trustPolicy((who, types, at) -> {
+            askedAt.add(at);
+            return new org.creditmesh.core.trust.TrustDecision.Trusted("test");
+        }).build().verify(secured);
+
+        // (The KYC schema itself requires validFrom: only the signature and trust checks matter here.)
+        assertThat(report.check(Check.SIGNATURE).orElseThrow().outcome()).isEqualTo(CheckResult.Outcome.PASSED);
+        assertThat(report.check(Check.ISSUER_TRUST).orElseThrow().outcome()).isEqualTo(CheckResult.Outcome.PASSED);
+        assertThat(askedAt).containsExactly(signedAt);
+    }
+
+    @ParameterizedTest
     @EnumSource(SecuringFormat.class)
     void aPresentationBoundToTheVerifiersChallengeVerifiesAndAReplayElsewhereDoesNot(SecuringFormat format) throws Exception {
         CredentialPresenter holder = new CredentialPresenter(holderKey, CLOCK);

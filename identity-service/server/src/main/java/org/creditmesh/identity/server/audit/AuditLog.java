@@ -65,6 +65,54 @@ public class AuditLog {
         return new Entry(seq, at, actor, action, subjectRef, outcome, prev, hash);
     }
 
+    /** The rows after {@code afterSeq}, in order, at most {@code limit} of them. */
+    public java.util.List<Entry> page(Connection connection, long afterSeq, int limit) throws SQLException {
+        java.util.List<Entry> out = new java.util.ArrayList<>();
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT seq, at, actor, action, subject_ref, outcome, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            q.setLong(1, afterSeq);
+            q.setInt(2, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The chain recomputed from the genesis hash: how many rows, the last row's hash as recomputed (the head a
+     * regulator compares with one it noted earlier or one anchored on chain), and the first broken row (-1 if none).
+     */
+    public record ChainState(long count, String headHash, long firstBrokenSeq) {
+        public boolean intact() {
+            return firstBrokenSeq < 0;
+        }
+    }
+
+    public ChainState chainState(Connection connection) throws SQLException {
+        String prev = GENESIS;
+        long expected = 1;
+        long broken = -1;
+        try (PreparedStatement all = connection.prepareStatement(
+                "SELECT seq, at, actor, action, subject_ref, outcome, prev_hash, hash FROM audit_log ORDER BY seq");
+             ResultSet rs = all.executeQuery()) {
+            while (rs.next()) {
+                long seq = rs.getLong(1);
+                String recomputed = hash(prev, seq, rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                        rs.getString(5), rs.getString(6));
+                if (broken < 0 && (seq != expected || !prev.equals(rs.getString(7)) || !recomputed.equals(rs.getString(8)))) {
+                    broken = seq;
+                }
+                prev = recomputed;
+                expected++;
+            }
+        }
+        return new ChainState(expected - 1, prev, broken);
+    }
+
     /** The sequence number of the first row whose hash or link does not match, or -1 when the chain is intact. */
     public long verifyChain(Connection connection) throws SQLException {
         String prev = GENESIS;

@@ -63,6 +63,12 @@ public class IssuanceService {
     @Inject
     org.creditmesh.identity.server.tokenstatus.TokenStatusLists tokenStatusLists;
 
+    @Inject
+    org.creditmesh.identity.server.trust.TrustRegistry trustRegistry;
+
+    @Inject
+    org.creditmesh.identity.server.trust.RegistryTrustPolicy trustPolicy;
+
     @ConfigProperty(name = "creditmesh.issue.default-format")
     String defaultFormat;
 
@@ -119,6 +125,7 @@ public class IssuanceService {
                 if (exists(c, id)) {
                     throw new ProblemException(IdentityProblem.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
                 }
+                requireAccredited(unsigned);
                 boolean retain = retention.decide(c, actor, options.get("retain"));
                 StatusLists.Slot slot = null;
                 TokenStatusLists.Slot tokenSlot = null;
@@ -267,6 +274,30 @@ public class IssuanceService {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("database failure while changing a status", e);
+        }
+    }
+
+    /**
+     * The issuance gate: the signing issuer must be accredited for the credential's types at its validFrom
+     * ({@code issuanceDate} in VCDM 1.1; now when it has neither, as the core then sets validFrom to the signing time).
+     */
+    private void requireAccredited(ObjectNode unsigned) {
+        if (!trustPolicy.enforced()) {
+            return;
+        }
+        java.util.List<String> types = new java.util.ArrayList<>();
+        JsonNode type = unsigned.get("type");
+        if (type != null && type.isArray()) {
+            type.forEach(t -> types.add(t.asText()));
+        } else if (type != null) {
+            types.add(type.asText());
+        }
+        Instant at = time(unsigned, "validFrom", "issuanceDate").orElseGet(Instant::now);
+        var answer = trustRegistry.decide(keys.issuer().issuer(), types, at);
+        if (!answer.trusted()) {
+            ObjectNode ext = Json.mapper().createObjectNode();
+            ext.put("reason", answer.reason().code());
+            throw new ProblemException(IdentityProblem.ISSUER_NOT_ACCREDITED, answer.detail(), ext, null);
         }
     }
 

@@ -22,7 +22,14 @@ public enum IdentityProblem implements ProblemType {
     OID4VP_UNKNOWN_STATE("oid4vp-unknown-state", 400, "No presentation request has this state"),
     OID4VP_RESPONSE_REPLAYED("oid4vp-response-replayed", 400, "A response to this presentation request was already received"),
     OID4VP_MALFORMED_RESPONSE("oid4vp-malformed-response", 400, "The authorization response is malformed"),
-    OID4VP_RESULT_GONE("oid4vp-result-gone", 410, "The presentation result was already retrieved");
+    OID4VP_RESULT_GONE("oid4vp-result-gone", 410, "The presentation result was already retrieved"),
+    ISSUER_NOT_ACCREDITED("issuer-not-accredited", 403,
+            "The issuer is not accredited for this credential type at the credential's validFrom"),
+    INVALID_ACCREDITATION("invalid-accreditation", 422, "The accreditation is not valid as given"),
+    ACCREDITATION_NOT_FOUND("accreditation-not-found", 404, "No accreditation matches"),
+    ACCREDITATION_STATE_CONFLICT("accreditation-state-conflict", 409, "The accreditation cannot change to that state"),
+    ISSUER_NOT_FOUND("issuer-not-found", 404, "This service has no issuer of that name"),
+    KEY_ROTATION_UNSUPPORTED("key-rotation-unsupported", 409, "This issuer's key cannot be rotated");
 
     private final String code;
     private final int status;

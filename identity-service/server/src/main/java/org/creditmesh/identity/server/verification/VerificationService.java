@@ -53,6 +53,9 @@ public class VerificationService {
     @Inject
     org.creditmesh.identity.server.keys.IssuerKeys keys;
 
+    @Inject
+    org.creditmesh.identity.server.trust.RegistryTrustPolicy trustPolicy;
+
     private org.creditmesh.core.did.DidResolver didResolver;
 
     /**
@@ -70,8 +73,8 @@ public class VerificationService {
 
             @Override
             public org.creditmesh.core.did.DidDocument resolve(String did) throws org.creditmesh.core.did.DidException {
-                var own = keys.didWebDocument();
-                if (own.isPresent() && own.get().id().toString().equals(did)) {
+                var own = keys.ownDocument(did);
+                if (own.isPresent()) {
                     return own.get();
                 }
                 return web.resolve(did);
@@ -103,7 +106,7 @@ public class VerificationService {
      */
     public CredentialVerifier.Builder verifierBuilder() {
         return CredentialVerifier.builder().statusFetcher(this::fetchStatusList)
-                .tokenStatusFetcher(this::fetchStatusListToken).didResolver(didResolver);
+                .tokenStatusFetcher(this::fetchStatusListToken).didResolver(didResolver).trustPolicy(trustPolicy);
     }
 
     private static Optional<Challenge> challenge(ObjectNode options) {

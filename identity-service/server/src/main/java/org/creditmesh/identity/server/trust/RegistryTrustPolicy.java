@@ -1,0 +1,40 @@
+package org.creditmesh.identity.server.trust;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.Set;
+import org.creditmesh.core.trust.TrustDecision;
+import org.creditmesh.core.trust.TrustPolicy;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The core verifier's {@link TrustPolicy} backed by this service's {@link TrustRegistry}: an issuer is trusted for a
+ * credential when an accreditation covering its types was in force, and not suspended, at the instant the core passes
+ * — the credential's {@code validFrom} ({@code issuanceDate} in VCDM 1.1), else its JWT {@code iat}, else the Data
+ * Integrity proof's {@code created}. A credential issued while accredited therefore stays trusted after a later
+ * suspension. With {@code creditmesh.trust.enforce=false} the check is reported as not evaluated.
+ */
+@ApplicationScoped
+public class RegistryTrustPolicy implements TrustPolicy {
+
+    @Inject
+    TrustRegistry registry;
+
+    /** Off only where credentials of unaccredited test issuers must pass, e.g. for the W3C conformance suites. */
+    @ConfigProperty(name = "creditmesh.trust.enforce", defaultValue = "true")
+    boolean enforce;
+
+    @Override
+    public TrustDecision evaluate(String issuer, Set<String> credentialTypes, Instant issuedAt) {
+        if (!enforce) {
+            return new TrustDecision.NotEvaluated("the trust registry is not enforced (creditmesh.trust.enforce=false)");
+        }
+        return registry.decide(issuer, credentialTypes, issuedAt).toDecision();
+    }
+
+    /** Whether issuance and verification consult the registry. */
+    public boolean enforced() {
+        return enforce;
+    }
+}

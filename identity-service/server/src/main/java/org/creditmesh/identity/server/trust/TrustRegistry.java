@@ -1,0 +1,287 @@
+package org.creditmesh.identity.server.trust;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.agroal.api.AgroalDataSource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.creditmesh.core.credential.DateTimeStamps;
+import org.creditmesh.core.error.CreditMeshException;
+import org.creditmesh.core.issuer.CredentialIssuer;
+import org.creditmesh.core.json.Json;
+import org.creditmesh.core.verifier.SecuringFormat;
+import org.creditmesh.identity.server.audit.AuditLog;
+import org.creditmesh.identity.server.keys.IssuerKeys;
+import org.creditmesh.identity.server.problem.IdentityProblem;
+import org.creditmesh.schemas.CredentialType;
+import org.creditmesh.schemas.Vocabulary;
+import org.creditmesh.service.problem.ProblemException;
+
+/**
+ * The trust registry: governance admins accredit an issuer DID for credential types over a period, and suspend
+ * and reinstate accreditations from an instant on. Every accreditation is also a {@code BureauAccreditationCredential}
+ * (VCDM 2.0, Data Integrity {@code eddsa-rdfc-2022}) signed by the service's governance issuer. Nothing is edited in
+ * place (see V3__trust_registry.sql), so {@link #decide} answers for any past instant as it did then — except where a
+ * suspension was recorded with an effective time in the past, which is what a retroactive suspension is for.
+ * Every change is appended to the audit log in the same transaction.
+ */
+@ApplicationScoped
+public class TrustRegistry {
+
+    /** The generic type every credential carries; accreditations are about the specific ones. */
+    private static final String GENERIC_TYPE = "VerifiableCredential";
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Inject
+    IssuerKeys keys;
+
+    @Inject
+    AuditLog audit;
+
+    /** Grants an accreditation and signs its credential. */
+    public Accreditation accredit(AccreditationRequest request, String actor) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        if (!request.validUntil().isAfter(now)) {
+            throw new ProblemException(IdentityProblem.INVALID_ACCREDITATION,
+                    "'validUntil' is in the past: an accreditation is granted for a period that has not ended");
+        }
+        String id = UUID.randomUUID().toString();
+        String credential = sign(id, request, now);
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                try (PreparedStatement insert = c.prepareStatement("""
+                        INSERT INTO accreditation (id, subject_did, types, valid_from, valid_until, credential, created_at, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                    insert.setString(1, id);
+                    insert.setString(2, request.did());
+                    insert.setArray(3, c.createArrayOf("text", request.types().toArray()));
+                    insert.setTimestamp(4, Timestamp.from(request.validFrom()));
+                    insert.setTimestamp(5, Timestamp.from(request.validUntil()));
+                    insert.setString(6, credential);
+                    insert.setTimestamp(7, Timestamp.from(now));
+                    insert.setString(8, actor);
+                    insert.executeUpdate();
+                }
+                audit.append(c, actor, "accredit", "urn:uuid:" + id, "accredited " + request.did() + " for "
+                        + String.join(",", request.types()) + " from " + request.validFrom() + " until " + request.validUntil());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database failure while accrediting", e);
+        }
+        return byId(id).orElseThrow();
+    }
+
+    /** Suspends an accreditation from {@code effectiveFrom} on (now when absent). */
+    public Accreditation suspend(String id, Optional<Instant> effectiveFrom, Optional<String> reason, String actor) {
+        return append(id, Accreditation.Kind.SUSPEND, effectiveFrom, reason, actor);
+    }
+
+    /** Ends a suspension from {@code effectiveFrom} on (now when absent). */
+    public Accreditation reinstate(String id, Optional<Instant> effectiveFrom, Optional<String> reason, String actor) {
+        return append(id, Accreditation.Kind.REINSTATE, effectiveFrom, reason, actor);
+    }
+
+    private Accreditation append(String id, Accreditation.Kind kind, Optional<Instant> effectiveFrom,
+                                 Optional<String> reason, String actor) {
+        Instant at = effectiveFrom.orElseGet(() -> Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                // One writer per accreditation: the check of the last event and the append must not interleave.
+                try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext(?))")) {
+                    lock.setString(1, "accreditation:" + id);
+                    lock.execute();
+                }
+                Accreditation current = load(c, id, "id").stream().findFirst().orElseThrow(
+                        () -> new ProblemException(IdentityProblem.ACCREDITATION_NOT_FOUND, "no accreditation " + id));
+                Optional<Accreditation.Event> last = current.lastEvent();
+                boolean suspended = last.isPresent() && last.get().kind() == Accreditation.Kind.SUSPEND;
+                if (kind == Accreditation.Kind.SUSPEND && suspended) {
+                    throw new ProblemException(IdentityProblem.ACCREDITATION_STATE_CONFLICT, "the accreditation is already suspended");
+                }
+                if (kind == Accreditation.Kind.REINSTATE && !suspended) {
+                    throw new ProblemException(IdentityProblem.ACCREDITATION_STATE_CONFLICT, "the accreditation is not suspended");
+                }
+                if (last.isPresent() && at.isBefore(last.get().effectiveFrom())) {
+                    throw new ProblemException(IdentityProblem.ACCREDITATION_STATE_CONFLICT,
+                            "'effectiveFrom' is before the last change (" + last.get().effectiveFrom() + "): history is not rewritten");
+                }
+                try (PreparedStatement insert = c.prepareStatement(
+                        "INSERT INTO accreditation_event (accreditation_id, kind, effective_from, actor, reason) VALUES (?, ?, ?, ?, ?)")) {
+                    insert.setString(1, id);
+                    insert.setString(2, kind.code());
+                    insert.setTimestamp(3, Timestamp.from(at));
+                    insert.setString(4, actor);
+                    insert.setString(5, reason.orElse(null));
+                    insert.executeUpdate();
+                }
+                audit.append(c, actor, kind.code() + "-accreditation", current.credentialId(),
+                        kind.code() + " " + current.did() + " from " + at);
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database failure while changing an accreditation", e);
+        }
+        return byId(id).orElseThrow();
+    }
+
+    public Optional<Accreditation> byId(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            return load(c, id, "id").stream().findFirst();
+        } catch (SQLException e) {
+            throw new IllegalStateException("database failure while reading the trust registry", e);
+        }
+    }
+
+    /** Every accreditation of {@code did}, oldest first. */
+    public List<Accreditation> byDid(String did) {
+        try (Connection c = dataSource.getConnection()) {
+            return load(c, did, "subject_did");
+        } catch (SQLException e) {
+            throw new IllegalStateException("database failure while reading the trust registry", e);
+        }
+    }
+
+    /**
+     * Was {@code did} accredited for every one of {@code types} at {@code at}? Types are credential types
+     * ({@code KycCredential}) or SD-JWT VC {@code vct}s of this service ({@code https://creditmesh.org/vct/KycCredential});
+     * {@code VerifiableCredential} alone asks only whether the DID was accredited for something at that instant.
+     * One accreditation must cover all the types.
+     */
+    public TrustAnswer decide(String did, Collection<String> types, Instant at) {
+        Set<String> specific = new HashSet<>();
+        for (String type : types) {
+            String name = type.startsWith(CredentialIssuer.VCT_PREFIX) ? type.substring(CredentialIssuer.VCT_PREFIX.length()) : type;
+            if (!name.equals(GENERIC_TYPE)) {
+                specific.add(name);
+            }
+        }
+        if (did.equals(keys.governance().issuer())
+                && specific.equals(Set.of(CredentialType.BUREAU_ACCREDITATION.typeName()))) {
+            return new TrustAnswer(TrustReason.GOVERNANCE_ROOT, did + " is this registry's governance issuer");
+        }
+        List<Accreditation> held = byDid(did);
+        if (held.isEmpty()) {
+            return new TrustAnswer(TrustReason.NOT_ACCREDITED, did + " holds no accreditation");
+        }
+        if (at == null) {
+            return new TrustAnswer(TrustReason.NO_ISSUANCE_TIME, "the credential has no validFrom or issuance time to check");
+        }
+        List<Accreditation> covering = held.stream().filter(a -> a.covers(specific)).toList();
+        if (covering.isEmpty()) {
+            return new TrustAnswer(TrustReason.TYPE_NOT_ACCREDITED, did + " is not accredited for " + sorted(specific));
+        }
+        List<Accreditation> inForce = covering.stream().filter(a -> a.inPeriod(at)).toList();
+        if (inForce.isEmpty()) {
+            return new TrustAnswer(TrustReason.OUTSIDE_ACCREDITATION_PERIOD,
+                    "no accreditation of " + did + " for " + sorted(specific) + " was in its period at " + at);
+        }
+        for (Accreditation a : inForce) {
+            if (!a.suspendedAt(at)) {
+                return new TrustAnswer(TrustReason.ACCREDITED,
+                        "accreditation " + a.credentialId() + " covers " + sorted(specific) + " at " + at);
+            }
+        }
+        return new TrustAnswer(TrustReason.SUSPENDED,
+                "the accreditation of " + did + " for " + sorted(specific) + " was suspended at " + at);
+    }
+
+    private static List<String> sorted(Set<String> types) {
+        return types.stream().sorted().toList();
+    }
+
+    private static List<Accreditation> load(Connection c, String key, String column) throws SQLException {
+        List<Accreditation> terms = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT id, subject_did, types, valid_from, valid_until, created_at, credential "
+                + "FROM accreditation WHERE " + column + " = ? ORDER BY created_at, id")) {
+            q.setString(1, key);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    Array types = rs.getArray(3);
+                    terms.add(new Accreditation(rs.getString(1), rs.getString(2), List.of((String[]) types.getArray()),
+                            rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
+                            rs.getString(7), List.of()));
+                }
+            }
+        }
+        if (terms.isEmpty()) {
+            return terms;
+        }
+        Map<String, List<Accreditation.Event>> events = new LinkedHashMap<>();
+        try (PreparedStatement q = c.prepareStatement("SELECT accreditation_id, seq, kind, effective_from, recorded_at, reason "
+                + "FROM accreditation_event WHERE accreditation_id = ANY (?) ORDER BY effective_from, seq")) {
+            q.setArray(1, c.createArrayOf("text", terms.stream().map(Accreditation::id).toArray()));
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    events.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new Accreditation.Event(rs.getLong(2),
+                            Accreditation.Kind.of(rs.getString(3)), rs.getTimestamp(4).toInstant(),
+                            rs.getTimestamp(5).toInstant(), Optional.ofNullable(rs.getString(6))));
+                }
+            }
+        }
+        return terms.stream().map(a -> new Accreditation(a.id(), a.did(), a.types(), a.validFrom(), a.validUntil(), a.createdAt(),
+                a.credential(), events.getOrDefault(a.id(), List.of()))).toList();
+    }
+
+    /**
+     * The accreditation as a {@code BureauAccreditationCredential} (schemas/…/bureau-accreditation-credential.json),
+     * secured with Data Integrity {@code eddsa-rdfc-2022}: it stays a readable JSON-LD document that lenders on any
+     * platform can verify with a stock Data Integrity library, and the schema's SHACL shapes apply to exactly the RDF
+     * the proof signs.
+     */
+    private String sign(String id, AccreditationRequest request, Instant now) {
+        ObjectNode vc = Json.mapper().createObjectNode();
+        vc.putArray("@context").add(Vocabulary.CREDENTIALS_V2_CONTEXT_URL).add(Vocabulary.CONTEXT_URL);
+        vc.put("id", "urn:uuid:" + id);
+        vc.putArray("type").add(Vocabulary.VERIFIABLE_CREDENTIAL_TYPE).add(CredentialType.BUREAU_ACCREDITATION.typeName());
+        vc.put("issuer", keys.governance().issuer());
+        vc.put("validFrom", DateTimeStamps.format(now));
+        vc.put("validUntil", DateTimeStamps.format(request.validUntil()));
+        vc.putObject("credentialSchema").put("id", CredentialType.BUREAU_ACCREDITATION.jsonSchemaId()).put("type", "JsonSchema");
+        ObjectNode subject = vc.putObject("credentialSubject");
+        subject.put("id", request.did());
+        request.name().ifPresent(n -> subject.put("name", n));
+        subject.put("accreditationId", id);
+        ArrayNode accreditedFor = subject.putArray("accreditedFor");
+        request.types().forEach(accreditedFor::add);
+        subject.put("accreditationValidFrom", DateTimeStamps.format(request.validFrom()));
+        subject.put("accreditationValidUntil", DateTimeStamps.format(request.validUntil()));
+        if (!request.jurisdictions().isEmpty()) {
+            ArrayNode j = subject.putArray("jurisdictions");
+            request.jurisdictions().forEach(j::add);
+        }
+        try {
+            return keys.governance().issue(vc, SecuringFormat.DATA_INTEGRITY, CredentialIssuer.Options.defaults());
+        } catch (CreditMeshException e) {
+            throw new ProblemException(IdentityProblem.INVALID_ACCREDITATION,
+                    "the accreditation credential could not be signed: " + e.getMessage(), e);
+        }
+    }
+}
