@@ -147,6 +147,39 @@ public class IssuanceService {
         }
     }
 
+    /**
+     * Signs {@code unsigned} (with no {@code credentialStatus}, no proof) with the caller's options, e.g. the holder
+     * key a wallet proved possession of over OpenID4VCI, inside the caller's transaction {@code c}: the same status
+     * entry, record of what was issued and audit row as {@link #issue}. Returns the credential id and the signed
+     * credential as the core produced it (compact JWS or SD-JWT). {@code via} is appended to the audit outcome.
+     */
+    public Signed issueInTransaction(Connection c, ObjectNode unsigned, SecuringFormat format,
+                                     CredentialIssuer.Options options, String actor, String via)
+            throws SQLException, CreditMeshException {
+        ObjectNode credential = unsigned.deepCopy();
+        JsonNode idNode = credential.get("id");
+        String id = idNode != null && idNode.isTextual() ? idNode.asText() : "urn:uuid:" + UUID.randomUUID();
+        credential.put("id", id);
+        if (exists(c, id)) {
+            throw new ProblemException(IdentityProblem.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
+        }
+        StatusLists.Slot slot = null;
+        if (format != SecuringFormat.SD_JWT && isVcdm2(credential)) {
+            slot = statusLists.allocate(c);
+            ArrayNode status = credential.putArray("credentialStatus");
+            status.add(StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()));
+            status.add(StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index()));
+        }
+        String signed = keys.issuer().issue(credential, format, options);
+        insertIssued(c, id, credential, format, slot, RequestBodies.sha256Hex(signed));
+        audit.append(c, actor, "issue", id, "issued " + format.id() + via);
+        return new Signed(id, signed);
+    }
+
+    /** A credential signed by {@link #issueInTransaction}. */
+    public record Signed(String credentialId, String credential) {
+    }
+
     /** What the status of a credential is after a change. */
     public record StatusChange(String credentialId, boolean revoked, boolean suspended) {
         public ObjectNode toJson() {

@@ -11,7 +11,11 @@ public enum IdentityProblem implements ProblemType {
     INVALID_IDEMPOTENCY_KEY("invalid-idempotency-key", 400, "The Idempotency-Key header is not valid"),
     CREDENTIAL_EXISTS("credential-exists", 409, "A credential with this id was already issued"),
     STATUS_NOT_CHANGEABLE("status-not-changeable", 409, "The credential's status cannot be changed that way"),
-    CREDENTIAL_NOT_FOUND("credential-not-found", 404, "No credential with this id was issued here");
+    CREDENTIAL_NOT_FOUND("credential-not-found", 404, "No credential with this id was issued here"),
+    UNKNOWN_CREDENTIAL_CONFIGURATION("oid4vci-unknown-credential-configuration", 422,
+            "No such OpenID4VCI credential configuration"),
+    CREDENTIAL_OFFER_NOT_FOUND("oid4vci-credential-offer-not-found", 404,
+            "No such credential offer, or it was redeemed or has expired");
 
     private final String code;
     private final int status;
