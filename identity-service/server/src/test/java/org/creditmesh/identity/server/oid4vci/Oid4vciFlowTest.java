@@ -291,6 +291,39 @@ class Oid4vciFlowTest {
     }
 
     @Test
+    @TestSecurity(user = "bureau-one", roles = Roles.BUREAU)
+    void aDidKeyKidBindsTheJwtCredentialToThatDidAndMalformedKeyHeadersAreRefused() throws Exception {
+        SigningKey holder = SigningKey.generate(KeyType.ED25519);
+        Oid4vciWallet wallet = wallet(holder);
+        JsonNode offer = createOffer("KycCredential_jwt_vc_json", false);
+        CredentialOffer resolved = wallet.resolveOffer(offer.path("credential_offer_uri").asText());
+        IssuerMetadata metadata = wallet.issuerMetadata(resolved.credentialIssuer());
+        String token = wallet.redeem(wallet.tokenEndpoint(metadata, resolved), resolved, Optional.empty());
+        String nonce = wallet.nonce(metadata.nonceEndpoint().orElseThrow());
+        String did = org.creditmesh.core.did.DidKey.create(holder.publicKey()).toString();
+        String payload = "{\"aud\":\"" + ISSUER + "\",\"iat\":" + Instant.now().getEpochSecond() + ",\"nonce\":\"" + nonce + "\"}";
+        String publicJwk = holder.publicKey().toJwk().toJSONString();
+        String privateJwk = holder.exportPrivateJwk().toJSONString();
+
+        assertRejected(wallet, metadata, token, "KycCredential_jwt_vc_json", rawJws(holder,
+                "{\"typ\":\"openid4vci-proof+jwt\",\"alg\":\"EdDSA\",\"jwk\":" + privateJwk + "}", payload), "invalid_proof");
+        assertRejected(wallet, metadata, token, "KycCredential_jwt_vc_json", rawJws(holder,
+                "{\"typ\":\"openid4vci-proof+jwt\",\"alg\":\"EdDSA\",\"jwk\":" + publicJwk + ",\"kid\":\"" + did + "#k\"}",
+                payload), "invalid_proof");
+        assertRejected(wallet, metadata, token, "KycCredential_jwt_vc_json", rawJws(holder,
+                "{\"typ\":\"openid4vci-proof+jwt\",\"alg\":\"HS256\",\"jwk\":" + publicJwk + "}", payload), "invalid_proof");
+        assertRejected(wallet, metadata, token, "KycCredential_jwt_vc_json", rawJws(holder,
+                "{\"typ\":\"openid4vci-proof+jwt\",\"alg\":\"EdDSA\",\"kid\":\"https://keys.example/1\"}", payload), "invalid_proof");
+
+        String kid = did + "#" + holder.publicKey().toMultikey();
+        List<String> issued = wallet.requestCredential(metadata, token, "KycCredential_jwt_vc_json", rawJws(holder,
+                "{\"typ\":\"openid4vci-proof+jwt\",\"alg\":\"EdDSA\",\"kid\":\"" + kid + "\"}", payload));
+        JsonNode vc = parse(new String(Base64.getUrlDecoder().decode(issued.get(0).split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+        assertThat(vc.path("credentialSubject").path("id").asText()).isEqualTo(did);
+        assertThat(vc.path("credentialStatus").isArray()).as("a JWT credential gets Bitstring Status List entries").isTrue();
+    }
+
+    @Test
     void theCredentialEndpointWantsABearerTokenAndOffersWantABureau() {
         given().contentType("application/json").body("{}").when().post("/oid4vci/credential")
                 .then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
@@ -374,6 +407,14 @@ class Oid4vciFlowTest {
         SignedJWT jwt = new SignedJWT(header, claims.build());
         jwt.sign(new KeyJwsSigner(signer));
         return jwt.serialize();
+    }
+
+    /** A compact JWS with exactly this header JSON (Nimbus would refuse some of the malformed ones). */
+    static String rawJws(SigningKey signer, String header, String payload) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String input = b64.encodeToString(header.getBytes(java.nio.charset.StandardCharsets.UTF_8)) + "."
+                + b64.encodeToString(payload.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return input + "." + b64.encodeToString(signer.sign(input.getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
     }
 
     static Response token(String code, String txCode) {
