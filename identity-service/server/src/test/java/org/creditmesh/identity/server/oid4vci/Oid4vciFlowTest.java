@@ -324,6 +324,23 @@ class Oid4vciFlowTest {
     }
 
     @Test
+    @TestSecurity(user = "bureau-one", roles = Roles.BUREAU)
+    void anExpiredOfferIsRefusedAndDeletedWithItsClaims() throws Exception {
+        JsonNode offer = createOffer("RepaymentHistoryCredential_jwt_vc_json", false);
+        String code = preAuthorizedCode(offer);
+        // Expiry is moved into the past rather than waited for.
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement u = c.prepareStatement("UPDATE oid4vci_offer SET expires_at = now() - interval '1 minute' WHERE id = ?")) {
+            u.setString(1, offerId(offer));
+            assertThat(u.executeUpdate()).isEqualTo(1);
+        }
+        given().when().get(URI.create(offer.path("credential_offer_url").asText()).getPath()).then().statusCode(404);
+        assertThat(token(code, null).then().statusCode(400).extract().as(JsonNode.class).path("error").asText())
+                .isEqualTo("invalid_grant");
+        assertThat(single("SELECT count(*) FROM oid4vci_offer WHERE id = ?", offerId(offer))).isEqualTo("0");
+    }
+
+    @Test
     void theCredentialEndpointWantsABearerTokenAndOffersWantABureau() {
         given().contentType("application/json").body("{}").when().post("/oid4vci/credential")
                 .then().statusCode(401).header("WWW-Authenticate", org.hamcrest.Matchers.startsWith("Bearer"))
