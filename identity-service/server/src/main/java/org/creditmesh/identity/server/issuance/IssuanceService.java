@@ -127,34 +127,14 @@ public class IssuanceService {
                 }
                 requireAccredited(unsigned);
                 boolean retain = retention.decide(c, actor, options.get("retain"));
-                StatusLists.Slot slot = null;
-                TokenStatusLists.Slot tokenSlot = null;
-                CredentialIssuer.Options issueOptions = issueOptions(options);
-                if (format == SecuringFormat.SD_JWT) {
-                    // SD-JWT VCs carry an IETF Token Status List reference (status.status_list), not a Bitstring entry.
-                    tokenSlot = tokenStatusLists.allocate(c);
-                    issueOptions = issueOptions.withTokenStatus(tokenSlot.reference());
-                } else if (isVcdm2(unsigned)) {
-                    // VCDM 1.1 credentials would need the status/v1 context, which the core does not ship yet.
-                    slot = statusLists.allocate(c);
-                    ArrayNode status = unsigned.putArray("credentialStatus");
-                    status.add(StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()));
-                    status.add(StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index()));
-                }
-                String signed = keys.issuer().issue(unsigned, format, issueOptions);
+                String signed = signAndRecord(c, id, unsigned, format, issueOptions(options), actor, retain, "");
                 String response = response(format, signed);
-                insertIssued(c, id, unsigned, format, slot, RequestBodies.sha256Hex(signed));
-                if (tokenSlot != null) {
-                    setTokenStatus(c, id, tokenSlot);
-                }
-                retention.record(c, id, unsigned, actor, retain);
                 if (idempotencyKey.isPresent() && !remember(c, idempotencyKey.get(), rawBody, id, response)) {
                     // A concurrent request with the same key committed first: drop this issuance, answer with that one.
                     c.rollback();
                     return replay(c, idempotencyKey.get(), rawBody).orElseThrow(
                             () -> new SQLException("idempotency row vanished"));
                 }
-                audit.append(c, actor, "issue", id, "issued " + format.id());
                 c.commit();
                 return new Issued(id, response, false);
             } catch (SQLException | RuntimeException e) {
@@ -170,6 +150,63 @@ public class IssuanceService {
             }
             throw new IllegalStateException("database failure while issuing", e);
         }
+    }
+
+    /**
+     * Signs {@code unsigned} (with no {@code credentialStatus}, no proof) with the caller's options, e.g. the holder
+     * key a wallet proved possession of over OpenID4VCI, inside the caller's transaction {@code c}: the same status
+     * entry, record of what was issued and audit row as {@link #issue}. Returns the credential id and the signed
+     * credential as the core produced it (compact JWS or SD-JWT). {@code via} is appended to the audit outcome.
+     */
+    public Signed issueInTransaction(Connection c, ObjectNode unsigned, SecuringFormat format,
+                                     CredentialIssuer.Options options, String actor, String via)
+            throws SQLException, CreditMeshException {
+        ObjectNode credential = unsigned.deepCopy();
+        JsonNode idNode = credential.get("id");
+        String id = idNode != null && idNode.isTextual() ? idNode.asText() : "urn:uuid:" + UUID.randomUUID();
+        credential.put("id", id);
+        if (exists(c, id)) {
+            throw new ProblemException(IdentityProblem.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
+        }
+        requireAccredited(credential);
+        boolean retain = retention.decide(c, actor, null);
+        return new Signed(id, signAndRecord(c, id, credential, format, options, actor, retain, via));
+    }
+
+    /**
+     * What every issuance does inside its transaction, whichever protocol asked: a status entry (a Token Status
+     * List slot for SD-JWT VCs, a Bitstring pair for VCDM 2.0 credentials), the signature, the record of what was
+     * issued, the retained claims when the bureau keeps them, and the audit row. Returns the signed credential.
+     */
+    private String signAndRecord(Connection c, String id, ObjectNode unsigned, SecuringFormat format,
+                                 CredentialIssuer.Options options, String actor, boolean retain, String via)
+            throws SQLException, CreditMeshException {
+        StatusLists.Slot slot = null;
+        TokenStatusLists.Slot tokenSlot = null;
+        CredentialIssuer.Options issueOptions = options;
+        if (format == SecuringFormat.SD_JWT) {
+            // SD-JWT VCs carry an IETF Token Status List reference (status.status_list), not a Bitstring entry.
+            tokenSlot = tokenStatusLists.allocate(c);
+            issueOptions = issueOptions.withTokenStatus(tokenSlot.reference());
+        } else if (isVcdm2(unsigned)) {
+            // VCDM 1.1 credentials would need the status/v1 context, which the core does not ship yet.
+            slot = statusLists.allocate(c);
+            ArrayNode status = unsigned.putArray("credentialStatus");
+            status.add(StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()));
+            status.add(StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index()));
+        }
+        String signed = keys.issuer().issue(unsigned, format, issueOptions);
+        insertIssued(c, id, unsigned, format, slot, RequestBodies.sha256Hex(signed));
+        if (tokenSlot != null) {
+            setTokenStatus(c, id, tokenSlot);
+        }
+        retention.record(c, id, unsigned, actor, retain);
+        audit.append(c, actor, "issue", id, "issued " + format.id() + via);
+        return signed;
+    }
+
+    /** A credential signed by {@link #issueInTransaction}. */
+    public record Signed(String credentialId, String credential) {
     }
 
     /** What the status of a credential is after a change. */

@@ -29,7 +29,11 @@ public enum IdentityProblem implements ProblemType {
     ACCREDITATION_NOT_FOUND("accreditation-not-found", 404, "No accreditation matches"),
     ACCREDITATION_STATE_CONFLICT("accreditation-state-conflict", 409, "The accreditation cannot change to that state"),
     ISSUER_NOT_FOUND("issuer-not-found", 404, "This service has no issuer of that name"),
-    KEY_ROTATION_UNSUPPORTED("key-rotation-unsupported", 409, "This issuer's key cannot be rotated");
+    KEY_ROTATION_UNSUPPORTED("key-rotation-unsupported", 409, "This issuer's key cannot be rotated"),
+    UNKNOWN_CREDENTIAL_CONFIGURATION("oid4vci-unknown-credential-configuration", 422,
+            "No such OpenID4VCI credential configuration"),
+    CREDENTIAL_OFFER_NOT_FOUND("oid4vci-credential-offer-not-found", 404,
+            "No such credential offer, or it was redeemed or has expired");
 
     private final String code;
     private final int status;
