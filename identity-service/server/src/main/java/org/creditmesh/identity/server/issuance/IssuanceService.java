@@ -70,6 +70,15 @@ public class IssuanceService {
     }
 
     public Issued issue(byte[] rawBody, Optional<String> idempotencyKey, String actor) {
+        return issue(rawBody, idempotencyKey, actor, Optional.empty());
+    }
+
+    /**
+     * Issues as {@code issuerDid} (a bureau's own did:web, see {@link IssuerKeys#issuerFor}) or, when absent, as the
+     * service's issuer. {@code actor} (the bureau's client id) becomes the credential's owner: the only one who may
+     * change its status.
+     */
+    public Issued issue(byte[] rawBody, Optional<String> idempotencyKey, String actor, Optional<String> issuerDid) {
         idempotencyKey.ifPresent(k -> {
             if (!k.matches(IDEMPOTENCY_KEY_PATTERN)) {
                 throw new ProblemException(IdentityProblem.INVALID_IDEMPOTENCY_KEY, "1 to 255 visible ASCII characters");
@@ -102,7 +111,7 @@ public class IssuanceService {
             c.setAutoCommit(false);
             try {
                 if (idempotencyKey.isPresent()) {
-                    Optional<Issued> earlier = replay(c, idempotencyKey.get(), rawBody);
+                    Optional<Issued> earlier = replay(c, idempotencyKey.get(), rawBody, actor);
                     if (earlier.isPresent()) {
                         c.rollback();
                         return earlier.get();
@@ -120,13 +129,14 @@ public class IssuanceService {
                     status.add(StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()));
                     status.add(StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index()));
                 }
-                String signed = keys.issuer().issue(unsigned, format, issueOptions(options));
+                CredentialIssuer signer = issuerDid.map(keys::issuerFor).orElseGet(keys::issuer);
+                String signed = signer.issue(unsigned, format, issueOptions(options));
                 String response = response(format, signed);
-                insertIssued(c, id, unsigned, format, slot, RequestBodies.sha256Hex(signed));
+                insertIssued(c, id, unsigned, format, slot, RequestBodies.sha256Hex(signed), signer.issuer(), actor);
                 if (idempotencyKey.isPresent() && !remember(c, idempotencyKey.get(), rawBody, id, response)) {
                     // A concurrent request with the same key committed first: drop this issuance, answer with that one.
                     c.rollback();
-                    return replay(c, idempotencyKey.get(), rawBody).orElseThrow(
+                    return replay(c, idempotencyKey.get(), rawBody, actor).orElseThrow(
                             () -> new SQLException("idempotency row vanished"));
                 }
                 audit.append(c, actor, "issue", id, "issued " + format.id());
@@ -171,7 +181,7 @@ public class IssuanceService {
                 boolean revoked;
                 boolean suspended;
                 try (PreparedStatement q = c.prepareStatement(
-                        "SELECT status_list, suspension_list, status_index, revoked, suspended FROM issued_credential WHERE id = ? FOR UPDATE")) {
+                        "SELECT status_list, suspension_list, status_index, revoked, suspended, owner FROM issued_credential WHERE id = ? FOR UPDATE")) {
                     q.setString(1, credentialId);
                     try (ResultSet rs = q.executeQuery()) {
                         if (!rs.next()) {
@@ -182,6 +192,11 @@ public class IssuanceService {
                         index = rs.getInt(3);
                         revoked = rs.getBoolean(4);
                         suspended = rs.getBoolean(5);
+                        if (!actor.equals(rs.getString(6))) {
+                            // Also when it has no owner (issued before organisations existed): no bureau can claim it.
+                            throw new ProblemException(IdentityProblem.NOT_CREDENTIAL_OWNER,
+                                    "credential " + credentialId + " was issued by another organisation");
+                        }
                     }
                 }
                 if (revList == null) {
@@ -236,14 +251,18 @@ public class IssuanceService {
         }
     }
 
-    private Optional<Issued> replay(Connection c, String key, byte[] rawBody) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT request_hash, response, credential_id FROM idempotency WHERE key = ?")) {
+    private Optional<Issued> replay(Connection c, String key, byte[] rawBody, String actor) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("""
+                SELECT i.request_hash, i.response, i.credential_id, c.owner
+                FROM idempotency i JOIN issued_credential c ON c.id = i.credential_id WHERE i.key = ?""")) {
             q.setString(1, key);
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                if (!rs.getString(1).equals(cipher.requestHash(key, rawBody))) {
+                // Another bureau's key: never hand out its credential, whatever the body.
+                boolean othersKey = rs.getString(4) != null && !rs.getString(4).equals(actor);
+                if (othersKey || !rs.getString(1).equals(cipher.requestHash(key, rawBody))) {
                     throw new ProblemException(IdentityProblem.IDEMPOTENCY_KEY_REUSED,
                             "this Idempotency-Key was first used with a different request body");
                 }
@@ -277,15 +296,15 @@ public class IssuanceService {
     }
 
     private void insertIssued(Connection c, String id, ObjectNode unsigned, SecuringFormat format, StatusLists.Slot slot,
-                              String hash) throws SQLException {
+                              String hash, String issuer, String owner) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO issued_credential (id, type, format, issuer, status_list, suspension_list, status_index,
-                                               hash, valid_from, valid_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                               hash, valid_from, valid_until, owner)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, id);
             insert.setString(2, mostSpecificType(unsigned));
             insert.setString(3, format.id());
-            insert.setString(4, keys.issuer().issuer());
+            insert.setString(4, issuer);
             insert.setString(5, slot == null ? null : slot.revocationList());
             insert.setString(6, slot == null ? null : slot.suspensionList());
             if (slot == null) {
@@ -297,6 +316,7 @@ public class IssuanceService {
             insert.setTimestamp(9, time(unsigned, "validFrom", "issuanceDate").or(() -> Optional.of(Instant.now()))
                     .map(Timestamp::from).orElse(null));
             insert.setTimestamp(10, time(unsigned, "validUntil", "expirationDate").map(Timestamp::from).orElse(null));
+            insert.setString(11, owner);
             insert.executeUpdate();
         }
     }

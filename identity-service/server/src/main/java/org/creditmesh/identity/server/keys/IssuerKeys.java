@@ -45,6 +45,8 @@ public class IssuerKeys {
     private java.util.Optional<org.creditmesh.core.did.DidDocument> didWebDocument = java.util.Optional.empty();
 
     private CredentialIssuer issuer;
+    private SigningKey signingKey;
+    private final java.util.Map<String, CredentialIssuer> bureauIssuers = new java.util.concurrent.ConcurrentHashMap<>();
     private StatusListPublisher publisher;
     private byte[] secret;
 
@@ -62,6 +64,7 @@ public class IssuerKeys {
                 store.store(ALIAS, key);
                 LOG.infof("Created the issuer key in %s", store.file());
             }
+            signingKey = key;
             if (issuerDid.isPresent()) {
                 issuer = didWebIssuer(key, issuerDid.get());
             } else {
@@ -78,18 +81,51 @@ public class IssuerKeys {
     }
 
     private CredentialIssuer didWebIssuer(SigningKey key, String did) throws CreditMeshException {
+        DidWebIssuer made = didWebIdentity(key, did);
+        didWebDocument = java.util.Optional.of(made.document());
+        return made.issuer();
+    }
+
+    private record DidWebIssuer(CredentialIssuer issuer, org.creditmesh.core.did.DidDocument document) {
+    }
+
+    private static DidWebIssuer didWebIdentity(SigningKey key, String did) throws CreditMeshException {
         org.creditmesh.core.did.Did parsed = org.creditmesh.core.did.Did.parse(did);
         if (!parsed.method().equals("web")) {
             throw new IllegalStateException("creditmesh.issuer.did must be a did:web (or unset for did:key), not " + did);
         }
         String method = did + "#" + KEY_FRAGMENT;
-        didWebDocument = java.util.Optional.of(org.creditmesh.core.did.DidDocument.builder(parsed)
+        org.creditmesh.core.did.DidDocument document = org.creditmesh.core.did.DidDocument.builder(parsed)
                 .context(org.creditmesh.core.did.DidSpecs.CONTEXT_DID_V1, org.creditmesh.core.did.DidSpecs.CONTEXT_MULTIKEY_V1)
                 .verificationMethod(org.creditmesh.core.did.VerificationMethod.multikey(method, did, key.publicKey()))
                 .reference(org.creditmesh.core.did.VerificationRelationship.ASSERTION_METHOD, method)
                 .reference(org.creditmesh.core.did.VerificationRelationship.AUTHENTICATION, method)
-                .build());
-        return new CredentialIssuer(key, did, method);
+                .build();
+        return new DidWebIssuer(new CredentialIssuer(key, did, method), document);
+    }
+
+    /**
+     * An issuer that signs with the service's issuer key as {@code did} (a bureau's own did:web, registered with its
+     * organisation), verification method {@code did#key-1}. Its DID document, which {@link #didWebDocumentFor} makes,
+     * must be served where did:web resolves it for verifiers to find the key.
+     */
+    public CredentialIssuer issuerFor(String did) {
+        return bureauIssuers.computeIfAbsent(did, d -> {
+            try {
+                return didWebIdentity(signingKey, d).issuer();
+            } catch (CreditMeshException e) {
+                throw new IllegalArgumentException("not a usable did:web: " + d, e);
+            }
+        });
+    }
+
+    /** The DID document of a bureau's {@link #issuerFor issuer DID}. */
+    public org.creditmesh.core.did.DidDocument didWebDocumentFor(String did) {
+        try {
+            return didWebIdentity(signingKey, did).document();
+        } catch (CreditMeshException e) {
+            throw new IllegalArgumentException("not a usable did:web: " + did, e);
+        }
     }
 
     /** The did:web document of the issuer, when it is a did:web. */
