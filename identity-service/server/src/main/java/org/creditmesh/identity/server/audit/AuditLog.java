@@ -65,6 +65,23 @@ public class AuditLog {
         return new Entry(seq, at, actor, action, subjectRef, outcome, prev, hash);
     }
 
+    /** Up to {@code limit} rows after sequence number {@code after}, in order. */
+    public java.util.List<Entry> read(Connection connection, long after, int limit) throws SQLException {
+        java.util.List<Entry> out = new java.util.ArrayList<>();
+        try (PreparedStatement q = connection.prepareStatement(
+                "SELECT seq, at, actor, action, subject_ref, outcome, prev_hash, hash FROM audit_log WHERE seq > ? ORDER BY seq LIMIT ?")) {
+            q.setLong(1, after);
+            q.setInt(2, limit);
+            try (ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Entry(rs.getLong(1), rs.getTimestamp(2).toInstant(), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8)));
+                }
+            }
+        }
+        return out;
+    }
+
     /** The sequence number of the first row whose hash or link does not match, or -1 when the chain is intact. */
     public long verifyChain(Connection connection) throws SQLException {
         String prev = GENESIS;

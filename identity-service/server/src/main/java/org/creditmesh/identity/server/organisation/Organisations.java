@@ -75,6 +75,19 @@ public class Organisations {
         return find(clientId).flatMap(Organisation::issuerDid);
     }
 
+    /** Whether {@code did} is the issuer DID of a registered bureau (whose DID document this service then serves). */
+    public boolean isBureauDid(String did) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
+                "SELECT 1 FROM organisation WHERE issuer_did = ? AND role = 'bureau'")) {
+            q.setString(1, did);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database failure while reading an organisation", e);
+        }
+    }
+
     public Optional<Organisation> find(String clientId) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
                 "SELECT client_id, name, role, issuer_did, created_at, disabled_at FROM organisation WHERE client_id = ?")) {

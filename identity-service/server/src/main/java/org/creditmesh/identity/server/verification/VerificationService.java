@@ -53,6 +53,9 @@ public class VerificationService {
     @Inject
     org.creditmesh.identity.server.keys.IssuerKeys keys;
 
+    @Inject
+    org.creditmesh.identity.server.organisation.Organisations organisations;
+
     private org.creditmesh.core.did.DidResolver didResolver;
 
     /**
@@ -73,6 +76,9 @@ public class VerificationService {
                 var own = keys.didWebDocument();
                 if (own.isPresent() && own.get().id().toString().equals(did)) {
                     return own.get();
+                }
+                if (organisations.isBureauDid(did)) {
+                    return keys.didWebDocumentFor(did);
                 }
                 return web.resolve(did);
             }

@@ -168,12 +168,33 @@ class BearerTokenTest {
     }
 
     @Test
-    void aBureauWithItsOwnDidIssuesAsThatDid() {
-        String did = "did:web:identity.creditmesh.test:bureaus:acme";
-        Client acme = TestClients.register(Roles.BUREAU, "acme-" + UUID.randomUUID().toString().substring(0, 8), did);
+    void aBureauWithItsOwnDidIssuesAsThatDidWhoseDocumentTheServiceServes() {
+        String name = "acme-" + UUID.randomUUID().toString().substring(0, 8);
+        String did = "did:web:identity.creditmesh.test:bureaus:" + name;
+        Client acme = TestClients.register(Roles.BUREAU, name, did);
         JsonNode vc = TestClients.parse(issueWith(TestClients.token(acme)).statusCode(201).extract().asString()).path("verifiableCredential");
         assertThat(vc.path("issuer").asText()).isEqualTo(did);
         assertThat(vc.path("proof").path("verificationMethod").asText()).isEqualTo(did + "#key-1");
+        given().get("/bureaus/" + name + "/did.json").then().statusCode(200)
+                .body("id", equalTo(did)).body("assertionMethod[0]", equalTo(did + "#key-1"));
+        given().get("/bureaus/nobody/did.json").then().statusCode(404).contentType("application/problem+json");
+        // Not verified end to end yet: its status lists are still the service's, and a verifier requires the list's
+        // issuer to be the credential's (per-issuer status lists are still to come).
+    }
+
+    @Test
+    void regulatorsReadTheAuditLogAndNoOneElseDoes() {
+        Client bureau = TestClients.register(Roles.BUREAU, "audited-" + UUID.randomUUID().toString().substring(0, 8), null);
+        String id = TestClients.parse(issueWith(TestClients.token(bureau)).statusCode(201).extract().asString())
+                .path("verifiableCredential").path("id").asText();
+        given().auth().oauth2(TestClients.tokenFor(Roles.REGULATOR)).queryParam("limit", 1000).get("/audit").then().statusCode(200)
+                .body("entries.find { it.subjectRef == '" + id + "' }.actor", equalTo(bureau.clientId()))
+                .body("entries.find { it.subjectRef == '" + id + "' }.action", equalTo("issue"));
+        given().auth().oauth2(TestClients.tokenFor(Roles.REGULATOR)).get("/audit/verify").then().statusCode(200)
+                .body("intact", equalTo(true));
+        given().auth().oauth2(TestClients.tokenFor(Roles.REGULATOR)).queryParam("limit", 0).get("/audit").then().statusCode(400);
+        given().auth().oauth2(TestClients.token(bureau)).get("/audit").then().statusCode(403);
+        given().get("/audit").then().statusCode(401);
     }
 
     @Test
