@@ -92,7 +92,7 @@ class TokenEndpointTest {
     }
 
     @Test
-    void wrongSecretUnknownClientAndDisabledClientAreInvalidClientWith401() {
+    void wrongSecretUnknownClientAndDisabledClientAreInvalidClientWith401AndADisabledClientsTokensStopWorking() {
         Client lender = newClient(Roles.LENDER);
         basic(new Client(lender.clientId(), lender.secret() + "x", Roles.LENDER), "grant_type=client_credentials")
                 .then().statusCode(401).contentType("application/json").header("WWW-Authenticate", startsWith("Basic"))
@@ -102,10 +102,14 @@ class TokenEndpointTest {
         given().contentType(FORM).body("grant_type=client_credentials").post("/oauth2/token")
                 .then().statusCode(401).body("error", equalTo("invalid_client"));
 
-        basic(lender, "grant_type=client_credentials").then().statusCode(200);
+        String held = basic(lender, "grant_type=client_credentials").then().statusCode(200).extract().path("access_token");
+        given().auth().oauth2(held).contentType("application/json").body("{}").post("/credentials/verify").then().statusCode(400);
         TestClients.given().post("/admin/organisations/" + lender.clientId() + "/disable").then().statusCode(200)
                 .body("disabled", equalTo(true));
         basic(lender, "grant_type=client_credentials").then().statusCode(401).body("error", equalTo("invalid_client"));
+        // The token it already holds stops working at once too.
+        given().auth().oauth2(held).contentType("application/json").body("{}").post("/credentials/verify").then().statusCode(401)
+                .contentType("application/problem+json").body("detail", containsString("disabled"));
     }
 
     @Test
