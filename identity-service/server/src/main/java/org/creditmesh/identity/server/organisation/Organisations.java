@@ -190,6 +190,13 @@ public class Organisations {
     }
 
     private static Organisation organisation(String clientId, String name, String role, Optional<String> issuerDid) {
+        if (issuerDid.isPresent()) {
+            try {
+                org.creditmesh.core.did.Did.parse(issuerDid.get());
+            } catch (org.creditmesh.core.error.CreditMeshException e) {
+                throw new ProblemException(IdentityProblem.INVALID_ORGANISATION, "the issuer DID is not a valid DID");
+            }
+        }
         try {
             return new Organisation(clientId, name, role, issuerDid, Instant.now(), Optional.empty());
         } catch (IllegalArgumentException e) {

@@ -175,6 +175,12 @@ class TokenEndpointTest {
         TestClients.given().contentType("application/json").body("{\"name\": \"X\", \"role\": \"lender\", \"clientId\": \"test-admin\"}")
                 .post("/admin/organisations").then().statusCode(409)
                 .body("type", equalTo("https://creditmesh.org/problems/organisation-exists"));
+        TestClients.given().contentType("application/json").body("{\"name\": \"X\", \"role\": \"lender\", \"issuerDid\": \"did:web:x\"}")
+                .post("/admin/organisations").then().statusCode(400)
+                .body("detail", containsString("only a bureau"));
+        TestClients.given().contentType("application/json").body("{\"name\": \"X\", \"role\": \"bureau\", \"issuerDid\": \"did:web:%zz\"}")
+                .post("/admin/organisations").then().statusCode(400)
+                .body("type", equalTo("https://creditmesh.org/problems/invalid-organisation"));
         TestClients.given().post("/admin/organisations/no-such-org/disable").then().statusCode(404)
                 .body("type", equalTo("https://creditmesh.org/problems/organisation-not-found"));
     }
