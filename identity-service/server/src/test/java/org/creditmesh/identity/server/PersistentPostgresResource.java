@@ -41,12 +41,14 @@ public class PersistentPostgresResource implements QuarkusTestResourceLifecycleM
     public Map<String, String> start() {
         try {
             postgres = EmbeddedPostgres.start(root().resolve("postgres"), "creditmesh", "creditmesh");
-            return Map.of(
+            Map<String, String> config = new java.util.HashMap<>(TestClients.CONFIG);
+            config.putAll(Map.of(
                     "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
                     "quarkus.datasource.username", postgres.user(),
                     "quarkus.datasource.password", postgres.password(),
                     "creditmesh.data-dir", root().resolve("data").toString(),
-                    "creditmesh.keystore.password", "test-only-keystore-password");
+                    "creditmesh.keystore.password", "test-only-keystore-password"));
+            return config;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,6 +1,6 @@
 package org.creditmesh.identity.server;
 
-import static io.restassured.RestAssured.given;
+import static org.creditmesh.identity.server.TestClients.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -210,6 +210,7 @@ class VcApiTest {
         java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
         java.net.http.HttpRequest post = java.net.http.HttpRequest.newBuilder(issueUri)
                 .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                .header("Authorization", "Bearer " + TestClients.tokenFor(org.creditmesh.identity.server.security.Roles.BUREAU))
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(request)).build();
         List<java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>>> sent = new ArrayList<>();
         for (int i = 0; i < 6; i++) {

@@ -1,11 +1,11 @@
 package org.creditmesh.identity.server.api;
 
-/**
- * Who is calling, for the audit log. Until OAuth2 client credentials land, every caller is anonymous; then the
- * resources get {@code @RolesAllowed} and this becomes the authenticated client id.
- */
+import io.quarkus.security.identity.SecurityIdentity;
+
+/** Who is calling, for the audit log and ownership: the authenticated organisation's client id. */
 final class Actors {
 
+    /** A caller without a token (public endpoints only). */
     static final String ANONYMOUS = "anonymous";
 
     /** The authenticated organisation's client id, or {@link #ANONYMOUS}. */
@@ -14,5 +14,9 @@ final class Actors {
     }
 
     private Actors() {
+    }
+
+    static String of(SecurityIdentity identity) {
+        return identity == null || identity.isAnonymous() ? ANONYMOUS : identity.getPrincipal().getName();
     }
 }

@@ -2,6 +2,8 @@ package org.creditmesh.identity.server.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -17,6 +19,8 @@ import org.creditmesh.core.verifier.VerificationReport;
 import org.creditmesh.identity.server.issuance.IssuanceService;
 import org.creditmesh.identity.server.issuance.IssuanceService.StatusAction;
 import org.creditmesh.identity.server.issuance.RequestBodies;
+import org.creditmesh.identity.server.organisation.Organisations;
+import org.creditmesh.identity.server.security.Roles;
 import org.creditmesh.service.problem.ProblemException;
 import org.creditmesh.service.problem.HttpProblem;
 import org.creditmesh.identity.server.problem.IdentityProblem;
@@ -47,10 +51,14 @@ public class CredentialsResource {
     VerificationService verification;
 
     @Inject
-    io.quarkus.security.identity.SecurityIdentity identity;
+    Organisations organisations;
+
+    @Inject
+    SecurityIdentity identity;
 
     @POST
     @Path("/issue")
+    @RolesAllowed(Roles.BUREAU)
     @Tag(name = "Issuer")
     @Operation(summary = "Issue a credential",
             description = "Body {credential, options}; options.format is di (eddsa-rdfc-2022, default), vc+jwt or dc+sd-jwt. "
@@ -60,7 +68,9 @@ public class CredentialsResource {
     public Response issue(@RequestBody(required = true, content = @Content(mediaType = MediaTypes.JSON,
             schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "credential"),
             example = ISSUE_EXAMPLE)) byte[] body, @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        IssuanceService.Issued issued = issuance.issue(body, Optional.ofNullable(idempotencyKey), Actors.of(identity));
+        String bureau = Actors.of(identity);
+        IssuanceService.Issued issued = issuance.issue(body, Optional.ofNullable(idempotencyKey), bureau,
+                organisations.issuerDidOf(bureau));
         Response.ResponseBuilder r = Response.status(Response.Status.CREATED).type(MediaTypes.JSON).entity(issued.body());
         if (issued.replayed()) {
             r.header("Idempotent-Replayed", "true");
@@ -70,6 +80,7 @@ public class CredentialsResource {
 
     @POST
     @Path("/status")
+    @RolesAllowed(Roles.BUREAU)
     @Tag(name = "Issuer")
     @Operation(summary = "Revoke, suspend or reinstate a credential",
             description = "Body {credentialId, status: revoked | suspended | active}, or the VC-API form "
@@ -95,19 +106,22 @@ public class CredentialsResource {
             case "active", "reinstate", "reinstated", "unsuspended" -> StatusAction.REINSTATE;
             default -> throw new ProblemException(HttpProblem.INVALID_REQUEST, "'status' must be revoked, suspended or active");
         };
-        IssuanceService.StatusChange change = issuance.changeStatus(id.asText(), action, Actors.ANONYMOUS);
+        IssuanceService.StatusChange change = issuance.changeStatus(id.asText(), action, Actors.of(identity));
         return Response.ok(Json.write(change.toJson()), MediaTypes.JSON).build();
     }
 
+    // Lenders verify; so may bureaus: the W3C VC-API suites call an implementation's issuer and verifier with the
+    // one OAuth2 client its manifest names, and bureaus check what they are shown too.
     @POST
     @Path("/verify")
+    @RolesAllowed({Roles.LENDER, Roles.BUREAU})
     @Tag(name = "Verifier")
     @Operation(summary = "Verify a credential",
             description = "Body {verifiableCredential, options}. 200 with every check when valid; "
                     + "422 problem details carrying the same report when not.")
     public Response verify(@RequestBody(required = true, content = @Content(mediaType = MediaTypes.JSON,
             schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "verifiableCredential"))) byte[] body) {
-        return VerificationResponses.of(verification.verify(body, false, Actors.ANONYMOUS));
+        return VerificationResponses.of(verification.verify(body, false, Actors.of(identity)));
     }
 
     /** How a verification report becomes a response: 200 only when every check passed or did not apply. */

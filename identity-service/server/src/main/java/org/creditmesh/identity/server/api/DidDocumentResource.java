@@ -1,5 +1,6 @@
 package org.creditmesh.identity.server.api;
 
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +14,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The issuer's did:web document (did:web method specification section 3.2), when the issuer is a did:web. */
 @Path("/.well-known/did.json")
+@PermitAll
 public class DidDocumentResource {
 
     @Inject

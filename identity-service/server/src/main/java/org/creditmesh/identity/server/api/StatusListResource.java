@@ -1,6 +1,7 @@
 package org.creditmesh.identity.server.api;
 
 import io.agroal.api.AgroalDataSource;
+import jakarta.annotation.security.PermitAll;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * (a revocation should be seen within a minute) with an ETag per list version, so re-fetches are cheap.
  */
 @Path("/status/{listId}")
+@PermitAll
 public class StatusListResource {
 
     static final int MAX_AGE_SECONDS = 60;

@@ -84,6 +84,15 @@ public class IssuanceService {
     }
 
     public Issued issue(byte[] rawBody, Optional<String> idempotencyKey, String actor) {
+        return issue(rawBody, idempotencyKey, actor, Optional.empty());
+    }
+
+    /**
+     * Issues as {@code issuerDid} (a bureau's own did:web, see {@link IssuerKeys#issuerFor}) or, when absent, as the
+     * service's issuer. {@code actor} (the bureau's client id) becomes the credential's owner: the only one who may
+     * change its status.
+     */
+    public Issued issue(byte[] rawBody, Optional<String> idempotencyKey, String actor, Optional<String> issuerDid) {
         idempotencyKey.ifPresent(k -> {
             if (!k.matches(IDEMPOTENCY_KEY_PATTERN)) {
                 throw new ProblemException(IdentityProblem.INVALID_IDEMPOTENCY_KEY, "1 to 255 visible ASCII characters");
@@ -116,7 +125,7 @@ public class IssuanceService {
             c.setAutoCommit(false);
             try {
                 if (idempotencyKey.isPresent()) {
-                    Optional<Issued> earlier = replay(c, idempotencyKey.get(), rawBody);
+                    Optional<Issued> earlier = replay(c, idempotencyKey.get(), rawBody, actor);
                     if (earlier.isPresent()) {
                         c.rollback();
                         return earlier.get();
@@ -125,14 +134,15 @@ public class IssuanceService {
                 if (exists(c, id)) {
                     throw new ProblemException(IdentityProblem.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
                 }
-                requireAccredited(unsigned);
+                CredentialIssuer signer = issuerDid.map(keys::issuerFor).orElseGet(keys::issuer);
+                requireAccredited(unsigned, signer.issuer());
                 boolean retain = retention.decide(c, actor, options.get("retain"));
-                String signed = signAndRecord(c, id, unsigned, format, issueOptions(options), actor, retain, "");
+                String signed = signAndRecord(c, id, unsigned, format, issueOptions(options), signer, actor, retain, "");
                 String response = response(format, signed);
                 if (idempotencyKey.isPresent() && !remember(c, idempotencyKey.get(), rawBody, id, response)) {
                     // A concurrent request with the same key committed first: drop this issuance, answer with that one.
                     c.rollback();
-                    return replay(c, idempotencyKey.get(), rawBody).orElseThrow(
+                    return replay(c, idempotencyKey.get(), rawBody, actor).orElseThrow(
                             () -> new SQLException("idempotency row vanished"));
                 }
                 c.commit();
@@ -168,9 +178,10 @@ public class IssuanceService {
         if (exists(c, id)) {
             throw new ProblemException(IdentityProblem.CREDENTIAL_EXISTS, "credential " + id + " was already issued");
         }
-        requireAccredited(credential);
+        CredentialIssuer signer = keys.issuer();
+        requireAccredited(credential, signer.issuer());
         boolean retain = retention.decide(c, actor, null);
-        return new Signed(id, signAndRecord(c, id, credential, format, options, actor, retain, via));
+        return new Signed(id, signAndRecord(c, id, credential, format, options, signer, actor, retain, via));
     }
 
     /**
@@ -179,7 +190,8 @@ public class IssuanceService {
      * issued, the retained claims when the bureau keeps them, and the audit row. Returns the signed credential.
      */
     private String signAndRecord(Connection c, String id, ObjectNode unsigned, SecuringFormat format,
-                                 CredentialIssuer.Options options, String actor, boolean retain, String via)
+                                 CredentialIssuer.Options options, CredentialIssuer signer, String actor, boolean retain,
+                                 String via)
             throws SQLException, CreditMeshException {
         StatusLists.Slot slot = null;
         TokenStatusLists.Slot tokenSlot = null;
@@ -195,8 +207,8 @@ public class IssuanceService {
             status.add(StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()));
             status.add(StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index()));
         }
-        String signed = keys.issuer().issue(unsigned, format, issueOptions);
-        insertIssued(c, id, unsigned, format, slot, RequestBodies.sha256Hex(signed));
+        String signed = signer.issue(unsigned, format, issueOptions);
+        insertIssued(c, id, unsigned, format, slot, RequestBodies.sha256Hex(signed), signer.issuer(), actor);
         if (tokenSlot != null) {
             setTokenStatus(c, id, tokenSlot);
         }
@@ -236,7 +248,7 @@ public class IssuanceService {
                 int tokenIndex;
                 try (PreparedStatement q = c.prepareStatement("""
                         SELECT status_list, suspension_list, status_index, revoked, suspended, token_status_list,
-                               token_status_index FROM issued_credential WHERE id = ? FOR UPDATE""")) {
+                               token_status_index, owner FROM issued_credential WHERE id = ? FOR UPDATE""")) {
                     q.setString(1, credentialId);
                     try (ResultSet rs = q.executeQuery()) {
                         if (!rs.next()) {
@@ -249,6 +261,11 @@ public class IssuanceService {
                         suspended = rs.getBoolean(5);
                         tokenList = rs.getString(6);
                         tokenIndex = rs.getInt(7);
+                        if (!actor.equals(rs.getString(8))) {
+                            // Also when it has no owner (issued before organisations existed): no bureau can claim it.
+                            throw new ProblemException(IdentityProblem.NOT_CREDENTIAL_OWNER,
+                                    "credential " + credentialId + " was issued by another organisation");
+                        }
                     }
                 }
                 if (revList == null && tokenList == null) {
@@ -318,7 +335,7 @@ public class IssuanceService {
      * The issuance gate: the signing issuer must be accredited for the credential's types at its validFrom
      * ({@code issuanceDate} in VCDM 1.1; now when it has neither, as the core then sets validFrom to the signing time).
      */
-    private void requireAccredited(ObjectNode unsigned) {
+    private void requireAccredited(ObjectNode unsigned, String issuer) {
         if (!trustPolicy.enforced()) {
             return;
         }
@@ -330,7 +347,7 @@ public class IssuanceService {
             types.add(type.asText());
         }
         Instant at = time(unsigned, "validFrom", "issuanceDate").orElseGet(Instant::now);
-        var answer = trustRegistry.decide(keys.issuer().issuer(), types, at);
+        var answer = trustRegistry.decide(issuer, types, at);
         if (!answer.trusted()) {
             ObjectNode ext = Json.mapper().createObjectNode();
             ext.put("reason", answer.reason().code());
@@ -338,14 +355,18 @@ public class IssuanceService {
         }
     }
 
-    private Optional<Issued> replay(Connection c, String key, byte[] rawBody) throws SQLException {
-        try (PreparedStatement q = c.prepareStatement("SELECT request_hash, response, credential_id FROM idempotency WHERE key = ?")) {
+    private Optional<Issued> replay(Connection c, String key, byte[] rawBody, String actor) throws SQLException {
+        try (PreparedStatement q = c.prepareStatement("""
+                SELECT i.request_hash, i.response, i.credential_id, c.owner
+                FROM idempotency i JOIN issued_credential c ON c.id = i.credential_id WHERE i.key = ?""")) {
             q.setString(1, key);
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                if (!rs.getString(1).equals(cipher.requestHash(key, rawBody))) {
+                // Another bureau's key: never hand out its credential, whatever the body.
+                boolean othersKey = rs.getString(4) != null && !rs.getString(4).equals(actor);
+                if (othersKey || !rs.getString(1).equals(cipher.requestHash(key, rawBody))) {
                     throw new ProblemException(IdentityProblem.IDEMPOTENCY_KEY_REUSED,
                             "this Idempotency-Key was first used with a different request body");
                 }
@@ -393,15 +414,15 @@ public class IssuanceService {
     }
 
     private void insertIssued(Connection c, String id, ObjectNode unsigned, SecuringFormat format, StatusLists.Slot slot,
-                              String hash) throws SQLException {
+                              String hash, String issuer, String owner) throws SQLException {
         try (PreparedStatement insert = c.prepareStatement("""
                 INSERT INTO issued_credential (id, type, format, issuer, status_list, suspension_list, status_index,
-                                               hash, valid_from, valid_until)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                                               hash, valid_from, valid_until, owner)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
             insert.setString(1, id);
             insert.setString(2, mostSpecificType(unsigned));
             insert.setString(3, format.id());
-            insert.setString(4, keys.issuer().issuer());
+            insert.setString(4, issuer);
             insert.setString(5, slot == null ? null : slot.revocationList());
             insert.setString(6, slot == null ? null : slot.suspensionList());
             if (slot == null) {
@@ -413,6 +434,7 @@ public class IssuanceService {
             insert.setTimestamp(9, time(unsigned, "validFrom", "issuanceDate").or(() -> Optional.of(Instant.now()))
                     .map(Timestamp::from).orElse(null));
             insert.setTimestamp(10, time(unsigned, "validUntil", "expirationDate").map(Timestamp::from).orElse(null));
+            insert.setString(11, owner);
             insert.executeUpdate();
         }
     }

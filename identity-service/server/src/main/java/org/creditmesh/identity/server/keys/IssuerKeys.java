@@ -76,6 +76,8 @@ public class IssuerKeys {
     private FileKeyStore store;
     private final Map<String, ManagedIssuer> issuers = new LinkedHashMap<>();
     private volatile StatusListPublisher publisher;
+    /** Bureaus' own did:web issuers (see {@link #issuerFor}), made on first use. */
+    private final Map<String, DidWebIssuer> bureauIssuers = new java.util.concurrent.ConcurrentHashMap<>();
     private byte[] secret;
 
     /** One issuer: its DID (did:web) or none (did:key), and its keys by number. */
@@ -202,6 +204,50 @@ public class IssuerKeys {
         }
         LOG.infof("Rotated the %s issuer key: %s -> %s", name, previous, managed.current.verificationMethod());
         return new Rotation(name, managed.current.issuer(), previous, managed.current.verificationMethod());
+    }
+
+    private record DidWebIssuer(CredentialIssuer issuer, org.creditmesh.core.did.DidDocument document) {
+    }
+
+    private static DidWebIssuer didWebIdentity(SigningKey key, String did) throws CreditMeshException {
+        org.creditmesh.core.did.Did parsed = org.creditmesh.core.did.Did.parse(did);
+        if (!parsed.method().equals("web")) {
+            throw new IllegalStateException("creditmesh.issuer.did must be a did:web (or unset for did:key), not " + did);
+        }
+        String method = did + "#key-1";
+        org.creditmesh.core.did.DidDocument document = org.creditmesh.core.did.DidDocument.builder(parsed)
+                .context(org.creditmesh.core.did.DidSpecs.CONTEXT_DID_V1, org.creditmesh.core.did.DidSpecs.CONTEXT_MULTIKEY_V1)
+                .verificationMethod(org.creditmesh.core.did.VerificationMethod.multikey(method, did, key.publicKey()))
+                .reference(org.creditmesh.core.did.VerificationRelationship.ASSERTION_METHOD, method)
+                .reference(org.creditmesh.core.did.VerificationRelationship.AUTHENTICATION, method)
+                .build();
+        return new DidWebIssuer(new CredentialIssuer(key, did, method), document);
+    }
+
+    /**
+     * An issuer that signs with the service's current issuer key as {@code did} (a bureau's own did:web, registered
+     * with its organisation), verification method {@code did#key-1}; {@link #didWebDocumentFor} is its DID document,
+     * which must be served where did:web resolves it. Made once per DID and process, so a rotation of the service's
+     * key does not change a bureau DID in use; after a rotation and a restart it takes the newer key (known gap:
+     * bureau DIDs do not yet list older keys).
+     */
+    public CredentialIssuer issuerFor(String did) {
+        return bureauIdentity(did).issuer();
+    }
+
+    /** The DID document of a bureau's {@link #issuerFor issuer DID}. */
+    public org.creditmesh.core.did.DidDocument didWebDocumentFor(String did) {
+        return bureauIdentity(did).document();
+    }
+
+    private DidWebIssuer bureauIdentity(String did) {
+        return bureauIssuers.computeIfAbsent(did, d -> {
+            try {
+                return didWebIdentity(issuers.get(DEFAULT).currentKey, d);
+            } catch (CreditMeshException e) {
+                throw new IllegalArgumentException("not a usable did:web: " + d, e);
+            }
+        });
     }
 
     /** The did:web document of the issuer, when it is a did:web. */

@@ -33,7 +33,11 @@ public enum IdentityProblem implements ProblemType {
     UNKNOWN_CREDENTIAL_CONFIGURATION("oid4vci-unknown-credential-configuration", 422,
             "No such OpenID4VCI credential configuration"),
     CREDENTIAL_OFFER_NOT_FOUND("oid4vci-credential-offer-not-found", 404,
-            "No such credential offer, or it was redeemed or has expired");
+            "No such credential offer, or it was redeemed or has expired"),
+    NOT_CREDENTIAL_OWNER("not-credential-owner", 403, "Only the bureau that issued a credential may change its status"),
+    ORGANISATION_NOT_FOUND("organisation-not-found", 404, "No organisation with this client id"),
+    ORGANISATION_EXISTS("organisation-exists", 409, "An organisation with this client id exists"),
+    INVALID_ORGANISATION("invalid-organisation", 400, "The organisation cannot be registered as given");
 
     private final String code;
     private final int status;

@@ -56,6 +56,9 @@ public class VerificationService {
     @Inject
     org.creditmesh.identity.server.trust.RegistryTrustPolicy trustPolicy;
 
+    @Inject
+    org.creditmesh.identity.server.organisation.Organisations organisations;
+
     private org.creditmesh.core.did.DidResolver didResolver;
 
     /**
@@ -76,6 +79,9 @@ public class VerificationService {
                 var own = keys.ownDocument(did);
                 if (own.isPresent()) {
                     return own.get();
+                }
+                if (organisations.isBureauDid(did)) {
+                    return keys.didWebDocumentFor(did);
                 }
                 return web.resolve(did);
             }
