@@ -9,14 +9,10 @@ final class Actors {
     static final String ANONYMOUS = "anonymous";
 
     /** The authenticated organisation's client id, or {@link #ANONYMOUS}. */
-    static String of(io.quarkus.security.identity.SecurityIdentity identity) {
+    static String of(SecurityIdentity identity) {
         return identity == null || identity.isAnonymous() ? ANONYMOUS : identity.getPrincipal().getName();
     }
 
     private Actors() {
-    }
-
-    static String of(SecurityIdentity identity) {
-        return identity == null || identity.isAnonymous() ? ANONYMOUS : identity.getPrincipal().getName();
     }
 }

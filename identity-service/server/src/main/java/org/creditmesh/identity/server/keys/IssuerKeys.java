@@ -24,6 +24,7 @@ import org.creditmesh.core.did.VerificationRelationship;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.issuer.CredentialIssuer;
 import org.creditmesh.core.issuer.StatusListPublisher;
+import org.creditmesh.core.keys.FileKeyStore;
 import org.creditmesh.core.keys.KeyType;
 import org.creditmesh.core.keys.SigningKey;
 import org.creditmesh.identity.server.problem.IdentityProblem;
