@@ -32,6 +32,7 @@ import org.creditmesh.core.keys.KeyException;
 import org.creditmesh.core.keys.SigningKey;
 import org.creditmesh.core.keys.VerificationKey;
 import org.creditmesh.core.status.StatusListFetcher;
+import org.creditmesh.core.status.token.StatusListTokenFetcher;
 import org.creditmesh.core.verifier.CredentialVerifier;
 import org.creditmesh.core.verifier.VerificationReport;
 
@@ -72,7 +73,8 @@ public final class Oid4vciWallet {
         this.timeout = b.timeout;
         this.store = b.store;
         this.verifier = b.verifier != null ? b.verifier
-                : CredentialVerifier.builder().statusFetcher(statusListFetcher()).clock(b.clock).build();
+                : CredentialVerifier.builder().statusFetcher(statusListFetcher())
+                        .tokenStatusFetcher(statusListTokenFetcher()).clock(b.clock).build();
     }
 
     public static Builder builder(SigningKey holder) {
@@ -299,6 +301,25 @@ public final class Oid4vciWallet {
                 throw new CreditMeshException(WalletError.HTTP, "status list " + url + " answered " + response.statusCode());
             }
             return new String(response.body(), StandardCharsets.UTF_8);
+        };
+    }
+
+    /**
+     * IETF Status List Tokens (of SD-JWT VCs), fetched over this wallet's HTTP client and route with the media type
+     * draft-ietf-oauth-status-list section 8.1 names.
+     */
+    public StatusListTokenFetcher statusListTokenFetcher() {
+        return uri -> {
+            HttpResponse<byte[]> response;
+            try {
+                response = send(HttpRequest.newBuilder(route(uri)).header("Accept", "application/statuslist+jwt").GET());
+            } catch (WalletException e) {
+                throw new CreditMeshException(e.code(), e.getMessage(), e);
+            }
+            if (response.statusCode() != 200) {
+                throw new CreditMeshException(WalletError.HTTP, "status list token " + uri + " answered " + response.statusCode());
+            }
+            return new String(response.body(), StandardCharsets.UTF_8).strip();
         };
     }
 

@@ -21,7 +21,15 @@ class AccessControlTest {
 
     static final Set<String> PUBLIC = Set.of(
             "GET /.well-known/did.json", "GET /{path}/did.json", "GET /status/{listId}",
-            "POST /oauth2/token", "GET /oauth2/jwks", "GET /.well-known/oauth-authorization-server");
+            "POST /oauth2/token", "GET /oauth2/jwks", "GET /.well-known/oauth-authorization-server",
+            // OpenID4VCI: discovery, the offer a wallet resolves, and the pre-authorized flow's own token and nonce
+            // endpoints (the credential endpoint takes that flow's access token, not an organisation's).
+            "GET /.well-known/openid-credential-issuer", "GET /.well-known/oauth-authorization-server/oid4vci",
+            "GET /oid4vci/offers/{offerId}", "POST /oid4vci/token", "POST /oid4vci/nonce",
+            // OpenID4VP: what the wallet fetches and where it answers.
+            "GET /oid4vp/request-objects/{ref}", "POST /oid4vp/response", "GET /oid4vp/jwks",
+            // Trust registry reads, issuers' DID documents and Token Status Lists: any lender anywhere checks them.
+            "GET /trust/accreditations/{did}", "GET /issuers/{name}/did.json", "GET /status-lists/{listId}");
 
     @Test
     void everyOperationButThePublicOnesAnswers401WithoutAToken() {

@@ -1,6 +1,6 @@
 package org.creditmesh.identity.server;
 
-import static io.restassured.RestAssured.given;
+import static org.creditmesh.identity.server.TestClients.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.creditmesh.identity.server.TrustFixtures.now;
 import static org.hamcrest.Matchers.equalTo;
@@ -11,7 +11,6 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import io.quarkus.test.security.TestSecurity;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -59,7 +58,6 @@ class KeyRotationTest {
     AgroalDataSource dataSource;
 
     @Test
-    @TestSecurity(user = "governance-admin", roles = Roles.ADMIN)
     void newCredentialsAreSignedWithTheNewKeyAndOldOnesStillVerify() throws SQLException {
         JsonNode oldDi = VcApiTest.issue("di");
         JsonNode oldJwt = VcApiTest.issue("vc+jwt");
@@ -93,7 +91,7 @@ class KeyRotationTest {
         VcApiTest.verify(oldDi).then().statusCode(422).body("checks.find { it.check == 'status' }.code", equalTo("revoked"));
 
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
-                "SELECT count(*) FROM audit_log WHERE action = 'rotate-key' AND actor = 'governance-admin' AND outcome = ?")) {
+                "SELECT count(*) FROM audit_log WHERE action = 'rotate-key' AND actor = '" + TestClients.ADMIN_ID + "' AND outcome = ?")) {
             q.setString(1, oldMethod + " -> " + newMethod);
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
@@ -110,7 +108,6 @@ class KeyRotationTest {
     }
 
     @Test
-    @TestSecurity(user = "governance-admin", roles = Roles.ADMIN)
     void theGovernanceIssuerRotatesAndItsEarlierAccreditationsStillVerify() {
         given().when().get("/issuers/governance/did.json").then().statusCode(200).body("id", equalTo(GOVERNANCE));
         given().when().get("/issuers/nobody/did.json").then().statusCode(404);

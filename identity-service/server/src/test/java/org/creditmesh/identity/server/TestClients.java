@@ -65,8 +65,14 @@ public final class TestClients {
         if (path.startsWith("/credentials/verify") || path.startsWith("/presentations/verify")) {
             return Optional.of(Roles.LENDER);
         }
-        if (path.startsWith("/admin")) {
+        if (path.startsWith("/admin") || path.startsWith("/trust/") || path.startsWith("/subjects")) {
             return Optional.of(Roles.ADMIN);
+        }
+        if (path.startsWith("/oid4vci/offers") || path.startsWith("/retention")) {
+            return Optional.of(Roles.BUREAU);
+        }
+        if (path.startsWith("/oid4vp/requests")) {
+            return Optional.of(Roles.LENDER);
         }
         if (path.startsWith("/audit")) {
             return Optional.of(Roles.REGULATOR);

@@ -1,6 +1,6 @@
 package org.creditmesh.identity.server;
 
-import static io.restassured.RestAssured.given;
+import static org.creditmesh.identity.server.TestClients.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;

@@ -1,6 +1,6 @@
 package org.creditmesh.identity.server;
 
-import static io.restassured.RestAssured.given;
+import static org.creditmesh.identity.server.TestClients.given;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,6 +1,6 @@
 package org.creditmesh.identity.server;
 
-import static io.restassured.RestAssured.given;
+import static org.creditmesh.identity.server.TestClients.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.creditmesh.identity.server.TrustFixtures.PROBLEMS;
 import static org.creditmesh.identity.server.TrustFixtures.accredit;
@@ -14,7 +14,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.security.TestSecurity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,7 +52,6 @@ class TrustVerificationTest {
     }
 
     @Test
-    @TestSecurity(user = "governance-admin", roles = Roles.ADMIN)
     void anIssuerAccreditedForOtherTypesOnlyIsUntrustedForThisOne() {
         CredentialIssuer issuer = TrustFixtures.newIssuer();
         accredit(issuer.issuer(), List.of("RepaymentHistoryCredential"), now().minus(DAY.multipliedBy(30)), now().plus(DAY));
@@ -65,7 +63,6 @@ class TrustVerificationTest {
 
     @ParameterizedTest
     @EnumSource(value = SecuringFormat.class, names = {"DATA_INTEGRITY", "JOSE"})
-    @TestSecurity(user = "governance-admin", roles = Roles.ADMIN)
     void aSuspensionCountsFromItsEffectiveInstantAndSparesWhatWasIssuedBefore(SecuringFormat format) {
         CredentialIssuer issuer = TrustFixtures.newIssuer();
         String id = accredit(issuer.issuer(), List.of("KycCredential"), now().minus(DAY.multipliedBy(60)), now().plus(DAY.multipliedBy(60)));
@@ -92,7 +89,6 @@ class TrustVerificationTest {
     }
 
     @Test
-    @TestSecurity(user = "governance-admin", roles = Roles.ADMIN)
     void aPresentationFailsWhenTheIssuerOfACredentialInItWasSuspendedBeforeItsValidFrom() throws Exception {
         CredentialIssuer issuer = TrustFixtures.newIssuer();
         String id = accredit(issuer.issuer(), List.of("KycCredential"), now().minus(DAY.multipliedBy(60)), now().plus(DAY.multipliedBy(60)));
@@ -139,7 +135,6 @@ class TrustVerificationTest {
     }
 
     @Test
-    @TestSecurity(user = "governance-admin", roles = Roles.ADMIN)
     void issuanceRefusesAValidFromInASuspensionOfTheServicesAccreditation() {
         String own = VcApiTest.issue("di").path("issuer").asText();
         String id = given().when().get("/trust/accreditations/" + own).then().statusCode(200)

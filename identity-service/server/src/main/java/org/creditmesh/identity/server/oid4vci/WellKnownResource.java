@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * identifier, {@code <public-url>/oid4vci}, so its RFC 8414 metadata lives at the path-inserted well-known URI
  * {@code /.well-known/oauth-authorization-server/oid4vci}; the service's organisation OAuth server (client
  * credentials, {@code /oauth2/token}) keeps the root one. The issuer metadata names it in
- * {@code authorization_servers}.
+ * {@code authorization_servers}. That document is {@link AuthorizationServerWellKnownResource}'s: a resource class of its
+ * own, because JAX-RS matches the longest class path first, which for it is the organisation server's.
  */
 @Path("/.well-known")
 @Tag(name = "OpenID4VCI")
@@ -29,13 +30,5 @@ public class WellKnownResource {
     @Operation(summary = "Credential Issuer Metadata (OpenID4VCI 1.0 section 12.2)")
     public Response issuer() {
         return Response.ok(Json.write(IssuerMetadata.issuer(settings)), "application/json").build();
-    }
-
-    @GET
-    @Path("/oauth-authorization-server" + Oid4vciSpecs.BASE)
-    @Produces("application/json")
-    @Operation(summary = "Metadata of the pre-authorized code flow's authorization server (RFC 8414)")
-    public Response authorizationServer() {
-        return Response.ok(Json.write(IssuerMetadata.authorizationServer(settings)), "application/json").build();
     }
 }
