@@ -51,6 +51,16 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(EmbeddedPostgresResource.class)
 class RetentionTest {
 
+    /**
+     * The shared lender and bureau organisations (real OAuth2 clients) are registered before any test method runs:
+     * inside a {@code @TestSecurity} method, the admin call that registers them would run as that method's identity.
+     */
+    @org.junit.jupiter.api.BeforeAll
+    static void registerSharedOrganisations() {
+        TestClients.tokenFor(Roles.LENDER);
+        TestClients.tokenFor(Roles.BUREAU);
+    }
+
     private static final String PROBLEMS = "https://creditmesh.org/problems/";
     /** Distinctive claim values of kyc-unsigned.json. */
     private static final List<String> CLAIM_VALUES = List.of("nationalIdCard", "substantial", "35-44", "healthyBalance",
