@@ -151,7 +151,11 @@ final class BatchStore {
                 claimed = claim.executeUpdate();
             }
             if (claimed == 0) {
-                c.rollback();
+                // everything queued joined a live batch above: keep that, drop the empty batch
+                try (PreparedStatement drop = c.prepareStatement("DELETE FROM anchor_batch WHERE id = ?")) {
+                    drop.setLong(1, id);
+                    drop.executeUpdate();
+                }
                 return Optional.empty();
             }
             return Optional.of(id);
