@@ -35,6 +35,9 @@ final class BatchStore {
     record Target(long chainId, String contract, String anchorer) {
     }
 
+    /** Rows per multi-row statement. */
+    private static final int BULK = 10_000;
+
     private final DataSource db;
 
     BatchStore(DataSource db) {
@@ -182,17 +185,20 @@ final class BatchStore {
     /** Records the leaves and root of an OPEN batch: BUILT. */
     void build(long batchId, List<Hash32> leaves, Hash32 root, Hash32 meta) throws SQLException {
         inTransaction(c -> {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO anchor_leaf (batch_id, leaf_index, hash) VALUES (?, ?, ?)")) {
-                for (int i = 0; i < leaves.size(); i++) {
-                    insert.setLong(1, batchId);
-                    insert.setInt(2, i);
-                    insert.setBytes(3, leaves.get(i).bytes());
-                    insert.addBatch();
-                    if (i % 5_000 == 4_999) {
-                        insert.executeBatch();
+            // one statement per 10,000 leaves (arrays unnested server-side) instead of a round trip per row
+            try (PreparedStatement insert = c.prepareStatement("INSERT INTO anchor_leaf (batch_id, leaf_index, hash) "
+                    + "SELECT ?, ? + i - 1, h FROM unnest(?::bytea[]) WITH ORDINALITY AS u(h, i)")) {
+                for (int from = 0; from < leaves.size(); from += BULK) {
+                    int to = Math.min(leaves.size(), from + BULK);
+                    byte[][] hashes = new byte[to - from][];
+                    for (int i = from; i < to; i++) {
+                        hashes[i - from] = leaves.get(i).bytes();
                     }
+                    insert.setLong(1, batchId);
+                    insert.setInt(2, from);
+                    insert.setObject(3, hashes);
+                    insert.executeUpdate();
                 }
-                insert.executeBatch();
             }
             try (PreparedStatement u = c.prepareStatement("UPDATE anchor_batch SET state = 'BUILT', root = ?, leaf_count = ?, meta = ?, "
                     + "updated_at = now() WHERE id = ? AND state = 'OPEN'")) {
@@ -458,17 +464,15 @@ final class BatchStore {
     /** MINED → CONFIRMED with every leaf's proof (JSON, by leaf index). */
     void confirm(long batchId, List<String> proofs) throws SQLException {
         inTransaction(c -> {
-            try (PreparedStatement u = c.prepareStatement("UPDATE anchor_leaf SET proof = ? WHERE batch_id = ? AND leaf_index = ?")) {
-                for (int i = 0; i < proofs.size(); i++) {
-                    u.setString(1, proofs.get(i));
+            try (PreparedStatement u = c.prepareStatement("UPDATE anchor_leaf l SET proof = p.proof "
+                    + "FROM unnest(?::text[]) WITH ORDINALITY AS p(proof, i) WHERE l.batch_id = ? AND l.leaf_index = ? + p.i - 1")) {
+                for (int from = 0; from < proofs.size(); from += BULK) {
+                    List<String> chunk = proofs.subList(from, Math.min(proofs.size(), from + BULK));
+                    u.setArray(1, c.createArrayOf("text", chunk.toArray()));
                     u.setLong(2, batchId);
-                    u.setInt(3, i);
-                    u.addBatch();
-                    if (i % 5_000 == 4_999) {
-                        u.executeBatch();
-                    }
+                    u.setInt(3, from);
+                    u.executeUpdate();
                 }
-                u.executeBatch();
             }
             try (PreparedStatement u = c.prepareStatement("UPDATE anchor_batch SET state = 'CONFIRMED', updated_at = now() "
                     + "WHERE id = ? AND state = 'MINED'")) {

@@ -42,14 +42,18 @@ public final class Outbox {
         }
     }
 
-    /** Queues many hashes in one transaction (all or none); durable once this returns. */
+    /**
+     * Queues many hashes in one transaction (all or none); durable once this returns. Results are in
+     * the order of {@code submissions}.
+     */
     public List<SubmitResult> submitAll(Collection<Submission> submissions) throws OutboxException {
-        List<SubmitResult> results = new ArrayList<>(submissions.size());
+        List<Submission> all = List.copyOf(submissions);
+        List<SubmitResult> results = new ArrayList<>(all.size());
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                for (Submission s : submissions) {
-                    results.add(insert(c, Objects.requireNonNull(s, "submission")));
+                for (int from = 0; from < all.size(); from += BULK) {
+                    results.addAll(insertAll(c, all.subList(from, Math.min(all.size(), from + BULK))));
                 }
                 c.commit();
             } catch (SQLException e) {
@@ -62,6 +66,46 @@ public final class Outbox {
         } catch (SQLException e) {
             throw unavailable("submitAll", e);
         }
+    }
+
+    /** Rows per multi-row statement of {@link #submitAll}. */
+    private static final int BULK = 10_000;
+
+    /**
+     * One statement for many rows (arrays unnested server-side): row-by-row inserts cost a round trip
+     * each. Entries that existed already are looked up afterwards.
+     */
+    private static List<SubmitResult> insertAll(Connection c, List<Submission> chunk) throws SQLException {
+        String[] kinds = new String[chunk.size()];
+        byte[][] hashes = new byte[chunk.size()][];
+        String[] refs = new String[chunk.size()];
+        for (int i = 0; i < chunk.size(); i++) {
+            kinds[i] = chunk.get(i).kind().code();
+            hashes[i] = chunk.get(i).hash().bytes();
+            refs[i] = chunk.get(i).ref().value();
+        }
+        java.util.Map<String, Long> created = new java.util.HashMap<>();
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO anchor_entry (kind, hash, ref) "
+                + "SELECT * FROM unnest(?::text[], ?::bytea[], ?::text[]) ON CONFLICT (kind, hash) DO NOTHING RETURNING id, kind, hash")) {
+            insert.setArray(1, c.createArrayOf("text", kinds));
+            insert.setObject(2, hashes);
+            insert.setArray(3, c.createArrayOf("text", refs));
+            try (ResultSet rs = insert.executeQuery()) {
+                while (rs.next()) {
+                    created.put(key(rs.getString(2), rs.getBytes(3)), rs.getLong(1));
+                }
+            }
+        }
+        List<SubmitResult> out = new ArrayList<>(chunk.size());
+        for (Submission s : chunk) {
+            Long id = created.remove(key(s.kind().code(), s.hash().bytes()));
+            out.add(id != null ? new SubmitResult(id, true) : insert(c, s));
+        }
+        return out;
+    }
+
+    private static String key(String kind, byte[] hash) {
+        return kind + "/" + java.util.HexFormat.of().formatHex(hash);
     }
 
     private static SubmitResult insert(Connection c, Submission s) throws SQLException {

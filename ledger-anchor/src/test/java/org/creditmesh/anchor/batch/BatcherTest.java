@@ -24,6 +24,9 @@ import org.creditmesh.anchor.outbox.AnchorState;
 import org.creditmesh.anchor.outbox.OutboxError;
 import org.creditmesh.anchor.outbox.OutboxException;
 import org.creditmesh.anchor.outbox.Submission;
+import org.creditmesh.anchor.proof.AnchorProof;
+import org.creditmesh.anchor.proof.ProofVerifier;
+import org.creditmesh.anchor.proof.TrustedRegistry;
 import org.creditmesh.anchor.testing.AnchorChecks;
 import org.creditmesh.anchor.testing.AnchorFixture;
 import org.creditmesh.anchor.testing.MutableClock;
@@ -74,6 +77,35 @@ class BatcherTest {
             assertThat(f.outbox.queued()).isZero();
             AnchorChecks.assertAnchoredExactlyOnce(f.db.dataSource(), node, f.registry, hashes, nonceBefore, f.minedNonce(), 0);
             assertThat(leafCounts(f)).containsExactly(4, 4, 2);
+        }
+    }
+
+    @Test
+    void aBatchLargerThanOneBulkStatementKeepsEveryLeafInPlace() throws Exception {
+        // 10,001 hashes: leaves and proofs are written 10,000 rows per statement, so this crosses a chunk boundary
+        try (AnchorFixture f = AnchorFixture.create(node, 8)) {
+            List<Hash32> hashes = f.submit(10_001, 609, AnchorKind.CREDENTIAL);
+            AnchorFixture.tickUntilSettled(f.batcher(CONFIG.withMaxBatchSize(20_000)), f.outbox, 3);
+            assertThat(leafCounts(f)).containsExactly(10_001);
+            // every stored proof, read in one query: its leaf is the hash at that leaf index, and its path leads to the root
+            int read = 0;
+            try (Connection c = f.db.dataSource().getConnection();
+                 PreparedStatement q = c.prepareStatement("SELECT leaf_index, hash, proof FROM anchor_leaf ORDER BY leaf_index")) {
+                q.setFetchSize(2_000);
+                try (ResultSet rs = q.executeQuery()) {
+                    while (rs.next()) {
+                        AnchorProof proof = AnchorProof.parse(rs.getString(3));
+                        assertThat(proof.leaf()).isEqualTo(hashes.get(rs.getInt(1))).isEqualTo(new Hash32(rs.getBytes(2)));
+                        ProofVerifier.verifyOffline(proof);
+                        read++;
+                    }
+                }
+            }
+            assertThat(read).isEqualTo(10_001);
+            TrustedRegistry trusted = new TrustedRegistry(node.chainId(), f.registry);
+            for (int i : new int[] {0, 9_999, 10_000}) {
+                ProofVerifier.verifyOnline(f.outbox.proofFor(hashes.get(i)).orElseThrow(), trusted, node.rpcUrl());
+            }
         }
     }
 
