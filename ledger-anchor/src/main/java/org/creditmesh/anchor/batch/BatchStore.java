@@ -146,9 +146,10 @@ final class BatchStore {
                 id = rs.getLong(1);
             }
             int claimed;
+            // The oldest queued entries; an entry whose hash another claimed entry holds shares that leaf, and one left
+            // queued with a hash of this batch joins it by the attach step of the next open.
             try (PreparedStatement claim = c.prepareStatement("UPDATE anchor_entry SET batch_id = ? WHERE id IN ("
-                    + "SELECT id FROM anchor_entry WHERE batch_id IS NULL AND hash IN ("
-                    + "SELECT hash FROM anchor_entry WHERE batch_id IS NULL GROUP BY hash ORDER BY min(id) LIMIT ?))")) {
+                    + "SELECT id FROM anchor_entry WHERE batch_id IS NULL ORDER BY id LIMIT ?)")) {
                 claim.setLong(1, id);
                 claim.setInt(2, max);
                 claimed = claim.executeUpdate();

@@ -131,8 +131,15 @@ public final class AnchorBenchmark {
         List<Hash32> values = TestHashes.of(hashes, seed);
         BatcherConfig config = BatcherConfig.defaults().withMaxBatchSize(batchSize).withInterval(Duration.ZERO)
                 .withConfirmations(confirmations).withStuckAfter(Duration.ofHours(1));
+        // when the first batch reached each stage: where the submit → confirmed time goes
+        java.util.Map<org.creditmesh.anchor.batch.Stage, Long> stages = new java.util.EnumMap<>(org.creditmesh.anchor.batch.Stage.class);
+        StageHook timing = (stage, batchId) -> {
+            if (batchId == 1) {
+                stages.putIfAbsent(stage, System.nanoTime());
+            }
+        };
         try (Batcher batcher = new Batcher(db.dataSource(), () -> ChainClient.connect(node.rpcUrl(), node.account(signerIndex), settings),
-                registry, config, StageHook.NONE)) {
+                registry, config, timing)) {
             batcher.connect();
             long start = System.nanoTime();
             for (int from = 0; from < hashes; from += 5_000) {
@@ -158,6 +165,12 @@ public final class AnchorBenchmark {
                 }
             }
             long done = System.nanoTime();
+            if (batchSize > 1) {
+                StringBuilder phases = new StringBuilder("first batch, seconds from the end of submission: ");
+                stages.forEach((stage, t) -> phases.append(stage).append(' ').append(String.format("%.2f", (t - submitted) / 1e9)).append(", "));
+                phases.append(String.format("all proofs stored %.2f", (done - submitted) / 1e9));
+                System.out.println(phases);
+            }
             if (outbox.proofFor(values.get(hashes - 1)).isEmpty()) {
                 throw new IllegalStateException("no proof for the last hash");
             }
