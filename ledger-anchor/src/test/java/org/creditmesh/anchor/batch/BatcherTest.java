@@ -122,8 +122,10 @@ class BatcherTest {
             assertThat(b.tick().confirmed()).as("2 of 3 confirmations").isZero();
             node.mine(1);
             assertThat(b.tick().confirmed()).isEqualTo(1);
-            assertThat(f.outbox.proofFor(hashes.get(0))).isPresent();
+            AnchorProof proof = f.outbox.proofFor(hashes.get(0)).orElseThrow();
             assertThat(f.outbox.status(hashes.get(0)).orElseThrow().state()).isEqualTo(AnchorState.CONFIRMED);
+            var tx = Json.parse(node.rpc("eth_getTransactionByHash", "[\"" + proof.txHash().toHex() + "\"]")).get("result");
+            assertThat(tx.get("type").asText()).as("EIP-1559 on a chain with a base fee").isEqualTo("0x2");
         }
     }
 
