@@ -81,8 +81,22 @@ public final class AnchorRegistryClient {
      * {@code invalid_batch}.
      */
     public AnchoredBatch anchor(Hash32 root, long leafCount, Hash32 meta) throws AnchorException {
-        Function f = new Function("anchor", List.of(Abi.bytes32(root), new Uint256(leafCount), Abi.bytes32(meta)), List.of());
-        TransactionReceipt receipt = chain.transact(address, Abi.encode(f), "anchor");
+        TransactionReceipt receipt = chain.transact(address, anchorCalldata(root, leafCount, meta), "anchor");
+        return anchoredBatch(receipt, root, leafCount, meta);
+    }
+
+    /** The call data of {@code anchor(root, leafCount, meta)}, for callers that sign and send it themselves. */
+    public static String anchorCalldata(Hash32 root, long leafCount, Hash32 meta) {
+        return Abi.encode(new Function("anchor", List.of(Abi.bytes32(root), new Uint256(leafCount), Abi.bytes32(meta)),
+                List.of()));
+    }
+
+    /**
+     * Where a successful {@code anchor} transaction landed, read from its receipt (the {@code Anchored}
+     * log of this registry for {@code root}) and its block's timestamp.
+     */
+    public AnchoredBatch anchoredBatch(TransactionReceipt receipt, Hash32 root, long leafCount, Hash32 meta)
+            throws AnchorException {
         Log log = receipt.getLogs().stream()
                 .filter(l -> address.equalsIgnoreCase(l.getAddress()))
                 .filter(l -> l.getTopics().size() == 3 && ANCHORED_TOPIC.equalsIgnoreCase(l.getTopics().get(0))

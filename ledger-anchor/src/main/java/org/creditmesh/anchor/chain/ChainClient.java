@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.web3j.crypto.Credentials;
+import org.web3j.crypto.Hash;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
 import org.web3j.protocol.Web3j;
@@ -182,8 +183,41 @@ public final class ChainClient implements AutoCloseable {
      * error.
      */
     public synchronized TransactionReceipt transact(String to, String data, String action) throws AnchorException {
-        Credentials credentials = requireSigner();
-        String from = credentials.getAddress();
+        String from = requireSigner().getAddress();
+        BigInteger gasLimit = estimateGas(to, data, action);
+        SignedTransaction tx = sign(pendingNonce(), gasLimit, to, data, currentFees());
+        Broadcast outcome = broadcast(tx, action);
+        if (outcome == Broadcast.NONCE_USED || outcome == Broadcast.UNDERPRICED) {
+            throw new AnchorException(AnchorError.TX_REJECTED, action + ": node refused the transaction: " + outcome);
+        }
+        String txHash = tx.hash().toHex();
+        TransactionReceipt receipt = awaitReceipt(txHash, action);
+        if (!receipt.isStatusOK()) {
+            throw revertReason(from, to, data, receipt, action);
+        }
+        return awaitConfirmations(receipt, action);
+    }
+
+    /**
+     * Why a mined transaction reverted: it is replayed on the state after the receipt's block to learn
+     * the custom error (a revert caused by an earlier transaction of the same block, such as another
+     * anchorer's identical root, shows there).
+     */
+    public AnchorException revertReason(String from, String to, String data, TransactionReceipt receipt, String action)
+            throws AnchorException {
+        EthCall replay = rpcAllowingError(web3j.ethCall(Transaction.createEthCallTransaction(from, to, data),
+                DefaultBlockParameter.valueOf(receipt.getBlockNumber())), "eth_call");
+        return replay.hasError() || replay.isReverted()
+                ? revertOf(replay.getError(), replay.getRevertReason(), action)
+                : new AnchorException(AnchorError.TX_REVERTED, action + " reverted in transaction " + receipt.getTransactionHash());
+    }
+
+    /**
+     * The gas limit for a transaction from the signer: the node's estimate plus a margin. A revert
+     * found by the estimate becomes its typed error.
+     */
+    public BigInteger estimateGas(String to, String data, String action) throws AnchorException {
+        String from = requireSigner().getAddress();
         Transaction estimateTx = to == null
                 ? Transaction.createContractTransaction(from, null, null, data)
                 : Transaction.createEthCallTransaction(from, to, data);
@@ -191,38 +225,80 @@ public final class ChainClient implements AutoCloseable {
         if (estimate.hasError()) {
             throw revertOf(estimate.getError(), null, action);
         }
-        BigInteger gasLimit = decoded(estimate::getAmountUsed, "eth_estimateGas").multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5))
+        return decoded(estimate::getAmountUsed, "eth_estimateGas").multiply(BigInteger.valueOf(6)).divide(BigInteger.valueOf(5))
                 .add(BigInteger.valueOf(10_000));
-        var count = rpc(web3j.ethGetTransactionCount(from, DefaultBlockParameterName.PENDING), "eth_getTransactionCount");
-        BigInteger nonce = decoded(count::getTransactionCount, "eth_getTransactionCount");
-        RawTransaction raw = rawTransaction(nonce, gasLimit, to == null ? "" : to, data);
-        String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, settings.chainId(), credentials));
-        var sent = rpcAllowingError(web3j.ethSendRawTransaction(signed), "eth_sendRawTransaction");
-        if (sent.hasError()) {
-            Optional<AnchorException> revert = Reverts.fromRevertData(sent.getError().getData(), action);
-            if (revert.isPresent()) {
-                throw revert.get();
-            }
-            throw new AnchorException(AnchorError.TX_REJECTED, action + ": node refused the transaction: "
-                    + sent.getError().getMessage());
-        }
-        String txHash = sent.getTransactionHash();
-        TransactionReceipt receipt = awaitReceipt(txHash, action);
-        if (!receipt.isStatusOK()) {
-            // Replay on the state after the receipt's block to learn the custom error: a revert caused by an
-            // earlier transaction of the same block (another anchorer's identical root) shows there.
-            EthCall replay = rpcAllowingError(web3j.ethCall(Transaction.createEthCallTransaction(from, to, data),
-                    DefaultBlockParameter.valueOf(receipt.getBlockNumber())), "eth_call");
-            AnchorException typed = replay.hasError() || replay.isReverted()
-                    ? revertOf(replay.getError(), replay.getRevertReason(), action)
-                    : new AnchorException(AnchorError.TX_REVERTED, action + " reverted in transaction " + txHash);
-            throw typed;
-        }
-        return awaitConfirmations(receipt, action);
     }
 
-    private RawTransaction rawTransaction(BigInteger nonce, BigInteger gasLimit, String to, String data)
-            throws AnchorException {
+    /** The signer's next nonce counting the node's pending transactions. */
+    public long pendingNonce() throws AnchorException {
+        return nonce(DefaultBlockParameterName.PENDING);
+    }
+
+    /** The signer's next nonce counting mined transactions only: every lower nonce is used on chain. */
+    public long minedNonce() throws AnchorException {
+        return nonce(DefaultBlockParameterName.LATEST);
+    }
+
+    private long nonce(DefaultBlockParameterName at) throws AnchorException {
+        var count = rpc(web3j.ethGetTransactionCount(requireSigner().getAddress(), at), "eth_getTransactionCount");
+        return decoded(() -> count.getTransactionCount().longValueExact(), "eth_getTransactionCount");
+    }
+
+    /** Signs a transaction (no network); the chain id is the configured one. */
+    public SignedTransaction sign(long nonce, BigInteger gasLimit, String to, String data, Fees fees) throws AnchorException {
+        Credentials credentials = requireSigner();
+        String target = to == null ? "" : to;
+        RawTransaction raw = fees.mode() == FeeMode.LEGACY
+                ? RawTransaction.createTransaction(BigInteger.valueOf(nonce), fees.maxFeePerGas(), gasLimit, target, BigInteger.ZERO, data)
+                : RawTransaction.createTransaction(settings.chainId(), BigInteger.valueOf(nonce), gasLimit, target, BigInteger.ZERO,
+                        data, fees.maxPriorityFeePerGas(), fees.maxFeePerGas());
+        byte[] signed = TransactionEncoder.signMessage(raw, settings.chainId(), credentials);
+        try {
+            return new SignedTransaction(new org.creditmesh.anchor.merkle.Hash32(Hash.sha3(signed)), Numeric.toHexString(signed),
+                    nonce, gasLimit, fees);
+        } catch (IllegalArgumentException e) {
+            throw new AnchorException(AnchorError.TX_REJECTED, "cannot sign: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Sends a signed transaction. Refusals that the batcher acts on come back as a {@link Broadcast}
+     * (the node's wording differs between geth, Besu and anvil, so it is matched loosely); a revert
+     * found by the node, or any other refusal, is a typed error.
+     */
+    public Broadcast broadcast(SignedTransaction tx, String action) throws AnchorException {
+        var sent = rpcAllowingError(web3j.ethSendRawTransaction(tx.raw()), "eth_sendRawTransaction");
+        if (!sent.hasError()) {
+            return Broadcast.ACCEPTED;
+        }
+        String message = String.valueOf(sent.getError().getMessage()).toLowerCase(java.util.Locale.ROOT);
+        if (message.contains("already known") || message.contains("known transaction") || message.contains("already imported")
+                || message.contains("already exists")) {
+            return Broadcast.ALREADY_KNOWN;
+        }
+        if (message.contains("nonce too low") || message.contains("nonce_too_low")) {
+            return Broadcast.NONCE_USED;
+        }
+        if (message.contains("underpriced") || message.contains("replacement")) {
+            return Broadcast.UNDERPRICED;
+        }
+        Optional<AnchorException> revert = Reverts.fromRevertData(sent.getError().getData(), action);
+        if (revert.isPresent()) {
+            throw revert.get();
+        }
+        throw new AnchorException(AnchorError.TX_REJECTED, action + ": node refused the transaction: "
+                + sent.getError().getMessage());
+    }
+
+    /** Whether the node knows the transaction, pending or mined ({@code eth_getTransactionByHash}). */
+    public boolean isKnown(String txHash) throws AnchorException {
+        var response = checked(rpcAllowingError(web3j.ethGetTransactionByHash(txHash), "eth_getTransactionByHash"),
+                "eth_getTransactionByHash");
+        return response.getResult() != null;
+    }
+
+    /** The fees a new transaction offers now, as {@link ChainSettings} asks (fixed or from the node). */
+    public Fees currentFees() throws AnchorException {
         FeeMode mode = settings.feeMode();
         BigInteger baseFee = null;
         if (mode != FeeMode.LEGACY) {
@@ -243,7 +319,7 @@ public final class ChainClient implements AutoCloseable {
                 var price = rpc(web3j.ethGasPrice(), "eth_gasPrice");
                 gasPrice = decoded(price::getGasPrice, "eth_gasPrice");
             }
-            return RawTransaction.createTransaction(nonce, gasPrice, gasLimit, to, BigInteger.ZERO, data);
+            return Fees.legacy(gasPrice);
         }
         BigInteger tip = settings.maxPriorityFeePerGas();
         if (tip == null) {
@@ -252,8 +328,7 @@ public final class ChainClient implements AutoCloseable {
                     : decoded(suggested::getMaxPriorityFeePerGas, "eth_maxPriorityFeePerGas");
         }
         BigInteger base = baseFee == null ? BigInteger.ZERO : baseFee;
-        BigInteger maxFee = base.shiftLeft(1).add(tip);
-        return RawTransaction.createTransaction(settings.chainId(), nonce, gasLimit, to, BigInteger.ZERO, data, tip, maxFee);
+        return Fees.eip1559(base.shiftLeft(1).add(tip), tip);
     }
 
     private TransactionReceipt awaitReceipt(String txHash, String action) throws AnchorException {
