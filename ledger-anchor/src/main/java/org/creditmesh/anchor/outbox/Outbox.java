@@ -43,6 +43,17 @@ public final class Outbox {
     }
 
     /**
+     * Queues one hash inside the caller's transaction on {@code c}, a connection to the database that holds the
+     * outbox: the hash is queued exactly when the caller's own change (the issued credential, the new status list)
+     * commits, so neither can exist without the other after a crash.
+     */
+    public static SubmitResult submitIn(Connection c, Submission s) throws SQLException {
+        Objects.requireNonNull(c, "connection");
+        Objects.requireNonNull(s, "submission");
+        return insert(c, s);
+    }
+
+    /**
      * Queues many hashes in one transaction (all or none); durable once this returns. Results are in
      * the order of {@code submissions}.
      */
