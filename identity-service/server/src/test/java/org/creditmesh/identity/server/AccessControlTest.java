@@ -29,7 +29,9 @@ class AccessControlTest {
             // OpenID4VP: what the wallet fetches and where it answers.
             "GET /oid4vp/request-objects/{ref}", "POST /oid4vp/response", "GET /oid4vp/jwks",
             // Trust registry reads, issuers' DID documents and Token Status Lists: any lender anywhere checks them.
-            "GET /trust/accreditations/{did}", "GET /issuers/{name}/did.json", "GET /status-lists/{listId}");
+            "GET /trust/accreditations/{did}", "GET /issuers/{name}/did.json", "GET /status-lists/{listId}",
+            // Anchor proofs of what the service published: anyone holding a document checks it.
+            "GET /anchors/{sha256}");
 
     @Test
     void everyOperationButThePublicOnesAnswers401WithoutAToken() {

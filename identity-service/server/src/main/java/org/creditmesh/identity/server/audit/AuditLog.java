@@ -22,6 +22,9 @@ import java.util.HexFormat;
 @ApplicationScoped
 public class AuditLog {
 
+    @jakarta.inject.Inject
+    org.creditmesh.identity.server.anchoring.Anchoring anchoring;
+
     /** The hash before the first row. */
     public static final String GENESIS = "0".repeat(64);
     /** Serialises appends across connections: the chain needs one writer at a time. */
@@ -61,6 +64,11 @@ public class AuditLog {
             insert.setString(7, prev);
             insert.setString(8, hash);
             insert.executeUpdate();
+        }
+        if (anchoring.isAuditCheckpoint(seq)) {
+            // The head hash commits to every earlier row: anchoring it fixes the whole log up to here.
+            anchoring.queueHash(connection, org.creditmesh.anchor.outbox.AnchorKind.AUDIT_CHECKPOINT,
+                    java.util.HexFormat.of().parseHex(hash), "audit:" + seq);
         }
         return new Entry(seq, at, actor, action, subjectRef, outcome, prev, hash);
     }

@@ -43,6 +43,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class IssuanceService {
 
+    @jakarta.inject.Inject
+    org.creditmesh.identity.server.anchoring.Anchoring anchoring;
+
     static final String IDEMPOTENCY_KEY_PATTERN = "[\\x21-\\x7e]{1,255}";
 
     @Inject
@@ -213,6 +216,9 @@ public class IssuanceService {
             setTokenStatus(c, id, tokenSlot);
         }
         retention.record(c, id, unsigned, actor, retain);
+        if (anchoring.anchorsCredentials()) {
+            anchoring.queue(c, org.creditmesh.anchor.outbox.AnchorKind.CREDENTIAL, signed, "credential:" + format.id());
+        }
         audit.append(c, actor, "issue", id, "issued " + format.id() + via);
         return signed;
     }

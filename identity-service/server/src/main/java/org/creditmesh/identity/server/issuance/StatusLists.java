@@ -23,6 +23,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class StatusLists {
 
+    @jakarta.inject.Inject
+    org.creditmesh.identity.server.anchoring.Anchoring anchoring;
+
     public static final String REVOCATION = "revocation";
     public static final String SUSPENSION = "suspension";
     /** Serialises index allocation and list re-signing. */
@@ -80,6 +83,7 @@ public class StatusLists {
             u.setString(2, listId);
             u.executeUpdate();
         }
+        anchoring.queue(c, org.creditmesh.anchor.outbox.AnchorKind.STATUS_LIST, updated, "status-list:" + listId);
     }
 
     /** A stored list: the signed credential and its version. */
@@ -142,8 +146,10 @@ public class StatusLists {
             insert.setString(1, id);
             insert.setString(2, purpose);
             insert.setString(3, url);
-            insert.setString(4, publisher.create(url, purpose));
+            String created = publisher.create(url, purpose);
+            insert.setString(4, created);
             insert.executeUpdate();
+            anchoring.queue(c, org.creditmesh.anchor.outbox.AnchorKind.STATUS_LIST, created, "status-list:" + id);
         }
     }
 

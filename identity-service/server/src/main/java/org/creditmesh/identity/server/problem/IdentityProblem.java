@@ -37,7 +37,9 @@ public enum IdentityProblem implements ProblemType {
     NOT_CREDENTIAL_OWNER("not-credential-owner", 403, "Only the bureau that issued a credential may change its status"),
     ORGANISATION_NOT_FOUND("organisation-not-found", 404, "No organisation with this client id"),
     ORGANISATION_EXISTS("organisation-exists", 409, "An organisation with this client id exists"),
-    INVALID_ORGANISATION("invalid-organisation", 400, "The organisation cannot be registered as given");
+    INVALID_ORGANISATION("invalid-organisation", 400, "The organisation cannot be registered as given"),
+    ANCHORING_OFF("anchoring-off", 404, "This service does not anchor what it publishes"),
+    ANCHOR_NOT_FOUND("anchor-not-found", 404, "No document with this hash was submitted for anchoring here");
 
     private final String code;
     private final int status;

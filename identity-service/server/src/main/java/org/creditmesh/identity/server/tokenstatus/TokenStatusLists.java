@@ -29,6 +29,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class TokenStatusLists {
 
+    @jakarta.inject.Inject
+    org.creditmesh.identity.server.anchoring.Anchoring anchoring;
+
     public static final int BITS = 2;
     /** The same herd size as the Bitstring lists (Bitstring Status List v1.0 section 6.1): 32 KiB at 2 bits. */
     public static final int ENTRIES = StatusSpecs.MIN_ENTRIES;
@@ -147,6 +150,7 @@ public class TokenStatusLists {
             u.setString(4, id);
             try (ResultSet rs = u.executeQuery()) {
                 rs.next();
+                anchoring.queue(c, org.creditmesh.anchor.outbox.AnchorKind.STATUS_LIST, token.compact(), "token-status-list:" + id);
                 return new StoredToken(token.compact(), rs.getLong(1));
             }
         }
@@ -172,6 +176,7 @@ public class TokenStatusLists {
             insert.setString(5, token.compact());
             insert.setTimestamp(6, Timestamp.from(token.expiresAt().orElseThrow()));
             insert.executeUpdate();
+            anchoring.queue(c, org.creditmesh.anchor.outbox.AnchorKind.STATUS_LIST, token.compact(), "token-status-list:" + id);
         }
     }
 

@@ -45,6 +45,9 @@ import org.creditmesh.service.problem.ProblemException;
 @ApplicationScoped
 public class TrustRegistry {
 
+    @jakarta.inject.Inject
+    org.creditmesh.identity.server.anchoring.Anchoring anchoring;
+
     /** The generic type every credential carries; accreditations are about the specific ones. */
     private static final String GENERIC_TYPE = "VerifiableCredential";
 
@@ -82,6 +85,7 @@ public class TrustRegistry {
                     insert.setString(8, actor);
                     insert.executeUpdate();
                 }
+                anchoring.queue(c, org.creditmesh.anchor.outbox.AnchorKind.ACCREDITATION, credential, "accreditation:" + id);
                 audit.append(c, actor, "accredit", "urn:uuid:" + id, "accredited " + request.did() + " for "
                         + String.join(",", request.types()) + " from " + request.validFrom() + " until " + request.validUntil());
                 c.commit();
