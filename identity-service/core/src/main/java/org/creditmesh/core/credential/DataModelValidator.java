@@ -283,11 +283,20 @@ public final class DataModelValidator {
     private static void checkTypes(ObjectNode doc, String required) throws DataModelException {
         JsonNode type = doc.get(TYPE);
         List<JsonNode> values = asList(type);
-        if (values.isEmpty() || values.stream().anyMatch(v -> !v.isTextual() || v.textValue().isEmpty())) {
+        boolean found = false;
+        // One loop over the values rather than a stream and a second list of their texts.
+        for (JsonNode v : values) {
+            if (!v.isTextual() || v.textValue().isEmpty()) {
+                throw new DataModelException(DataModelError.INVALID_TYPE,
+                        "type is one or more non-empty strings (VCDM 2.0 section 4.5)");
+            }
+            found |= v.textValue().equals(required);
+        }
+        if (values.isEmpty()) {
             throw new DataModelException(DataModelError.INVALID_TYPE,
                     "type is one or more non-empty strings (VCDM 2.0 section 4.5)");
         }
-        if (!types(doc).contains(required)) {
+        if (!found) {
             throw new DataModelException(DataModelError.MISSING_BASE_TYPE,
                     "type must include " + required + " (VCDM 2.0 section 4.5)");
         }
