@@ -90,6 +90,10 @@ public final class Json {
             throw new MalformedJsonException(code, "invalid JSON: " + message, e);
         } catch (IOException e) {
             throw new MalformedJsonException(JsonError.MALFORMED_JSON, "unreadable JSON: " + firstLine(e), e);
+        } catch (NumberFormatException e) {
+            // Jackson reads a float as BigDecimal (USE_BIG_DECIMAL_FOR_FLOATS) and lets BigDecimal's refusal of
+            // an exponent beyond its range (1e32147483648) through unchecked.
+            throw new MalformedJsonException(JsonError.MALFORMED_JSON, "a number in the JSON is out of range", e);
         }
     }
 
