@@ -105,7 +105,8 @@ class DisclosureTest {
     @Test
     void readsEveryTextAsTheStrictParserDoes() throws Exception {
         String[] tokens = {"\"salt\"", "\"given_name\"", "\"\"", "\"Erika\"", "\"a b\"", "\"_sd\"", "\"...\"",
-                "true", "false", "null", "tru", "nulll", "1", "-0.5", "{}", "{\"a\":1}", "[]", "\"es\\\"c\"",
+                "true", "false", "null", "tru", "nulll", "1", "-0.5", "0", "-0", "05", "-", "-7", "123456789", "1234567890",
+                "2147483648", "1e3", "12x", "{}", "{\"a\":1}", "[]", "\"es\\\"c\"",
                 "\"\u0001\"", "\"\u00e9\"", "\"\u007f\"", ",", ",", ",", " ", "\n", "\t", "[", "]", "x", "\"", "\\"};
         java.util.Random random = new java.util.Random(5);
         int plain = 0;
