@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
 /**
@@ -23,6 +24,10 @@ import java.util.function.Predicate;
  * verifier that processes a context it has not vetted lets the issuer redefine terms under it.
  */
 public final class DataModelValidator {
+
+    private static final int URL_CACHE_SIZE = 1024;
+    private static final int URL_CACHE_MAX_LENGTH = 512;
+    private static final ConcurrentHashMap<String, Boolean> URL_CACHE = new ConcurrentHashMap<>();
 
     private final Predicate<String> knownContexts;
 
@@ -135,7 +140,7 @@ public final class DataModelValidator {
     /** The URL of a {@code holder} value: a URL, or an object whose {@code id} is a URL. */
     static String holderId(JsonNode holder) throws DataModelException {
         String id = holder.isTextual() ? holder.textValue() : holder.path(ID).textValue();
-        if (id == null || !isUrl(id)) {
+        if (id == null || !isRecurringUrl(id)) {
             throw new DataModelException(DataModelError.INVALID_HOLDER,
                     "holder is a URL or an object with an id that is a URL");
         }
@@ -145,7 +150,7 @@ public final class DataModelValidator {
     /** The URL of an {@code issuer} value: a URL, or an object whose {@code id} is a URL. */
     static String issuerId(JsonNode issuer) throws DataModelException {
         String id = issuer.isTextual() ? issuer.textValue() : issuer.path(ID).textValue();
-        if (id == null || !isUrl(id)) {
+        if (id == null || !isRecurringUrl(id)) {
             throw new DataModelException(DataModelError.INVALID_ISSUER,
                     "issuer is a URL or an object with an id that is a URL");
         }
@@ -173,6 +178,31 @@ public final class DataModelValidator {
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /**
+     * {@link #isUrl} for values that recur across credentials and within one verification: {@code @context}
+     * entries, issuer and holder ids, {@code credentialSchema} ids. {@code isUrl} runs {@link URI}'s parser,
+     * and a vc+jwt verification asked it eight times (the issuer alone three times: the JWT verifier, the
+     * validator and {@link Credential}), about 4 % of the verification. The answer is a pure function of
+     * the string, so it is remembered: at most {@value #URL_CACHE_SIZE} strings of at most
+     * {@value #URL_CACHE_MAX_LENGTH} characters, the table emptied when full so that a stream of one-off
+     * values cannot pin it. Values unique to one credential (its id, subject ids) go to {@link #isUrl}.
+     */
+    public static boolean isRecurringUrl(String value) {
+        if (value == null || value.length() > URL_CACHE_MAX_LENGTH) {
+            return isUrl(value);
+        }
+        Boolean known = URL_CACHE.get(value);
+        if (known != null) {
+            return known;
+        }
+        boolean url = isUrl(value);
+        if (URL_CACHE.size() >= URL_CACHE_SIZE) {
+            URL_CACHE.clear();
+        }
+        URL_CACHE.put(value, url);
+        return url;
     }
 
     /** The values of a member that may be one value or an array of values. */
@@ -231,7 +261,7 @@ public final class DataModelValidator {
             if (entry.isObject()) {
                 continue;
             }
-            if (!entry.isTextual() || !isUrl(entry.textValue())) {
+            if (!entry.isTextual() || !isRecurringUrl(entry.textValue())) {
                 throw new DataModelException(DataModelError.INVALID_CONTEXT,
                         "@context entries after the first are URLs or objects (VCDM 2.0 section 4.3)");
             }
@@ -253,11 +283,20 @@ public final class DataModelValidator {
     private static void checkTypes(ObjectNode doc, String required) throws DataModelException {
         JsonNode type = doc.get(TYPE);
         List<JsonNode> values = asList(type);
-        if (values.isEmpty() || values.stream().anyMatch(v -> !v.isTextual() || v.textValue().isEmpty())) {
+        boolean found = false;
+        // One loop over the values rather than a stream and a second list of their texts.
+        for (JsonNode v : values) {
+            if (!v.isTextual() || v.textValue().isEmpty()) {
+                throw new DataModelException(DataModelError.INVALID_TYPE,
+                        "type is one or more non-empty strings (VCDM 2.0 section 4.5)");
+            }
+            found |= v.textValue().equals(required);
+        }
+        if (values.isEmpty()) {
             throw new DataModelException(DataModelError.INVALID_TYPE,
                     "type is one or more non-empty strings (VCDM 2.0 section 4.5)");
         }
-        if (!types(doc).contains(required)) {
+        if (!found) {
             throw new DataModelException(DataModelError.MISSING_BASE_TYPE,
                     "type must include " + required + " (VCDM 2.0 section 4.5)");
         }
@@ -362,7 +401,7 @@ public final class DataModelValidator {
                 throw new DataModelException(error, "each " + member + " entry is an object with a type");
             }
             JsonNode id = entry.get(ID);
-            if ((id == null && idRequired) || (id != null && (!id.isTextual() || !isUrl(id.textValue())))) {
+            if ((id == null && idRequired) || (id != null && (!id.isTextual() || !isRecurringUrl(id.textValue())))) {
                 throw new DataModelException(error, "each " + member + " entry has an id that is a URL");
             }
         }

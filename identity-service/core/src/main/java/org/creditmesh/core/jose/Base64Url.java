@@ -1,5 +1,7 @@
 package org.creditmesh.core.jose;
 
+import java.nio.ByteBuffer;
+import java.util.Arrays;
 import java.util.Base64;
 
 /**
@@ -26,6 +28,23 @@ public final class Base64Url {
             throw new IllegalArgumentException("base64url padding is not allowed (RFC 7515 section 2)");
         }
         return DECODER.decode(text);
+    }
+
+    /**
+     * {@link #decode} of the text in {@code ascii[from, to)}, US-ASCII bytes (a character outside US-ASCII
+     * encoded as {@code ?}, which is refused like the character itself): for parsers that split a compact
+     * serialization they already hold as bytes, without a substring and its bytes per part.
+     */
+    public static byte[] decode(byte[] ascii, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (ascii[i] == '=') {
+                throw new IllegalArgumentException("base64url padding is not allowed (RFC 7515 section 2)");
+            }
+        }
+        ByteBuffer decoded = DECODER.decode(ByteBuffer.wrap(ascii, from, to - from));
+        byte[] array = decoded.array();
+        // Without padding the decoder sizes its array exactly; copy only if that ever changes.
+        return decoded.arrayOffset() == 0 && decoded.limit() == array.length ? array : Arrays.copyOf(array, decoded.limit());
     }
 
     /** Whether {@link #decode} accepts the text. */

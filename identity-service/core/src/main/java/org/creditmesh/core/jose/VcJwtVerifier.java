@@ -227,7 +227,7 @@ public final class VcJwtVerifier {
 
     private static String controller(JsonNode value, String member) throws VcJwtException {
         String id = value == null ? null : value.isTextual() ? value.textValue() : value.path(CredentialSpecs.ID).textValue();
-        if (id == null || !DataModelValidator.isUrl(id)) {
+        if (id == null || !DataModelValidator.isRecurringUrl(id)) {
             throw new VcJwtException(VcJwtError.PAYLOAD_INVALID, "the payload has no " + member + " URL");
         }
         return id;

@@ -40,12 +40,26 @@ public final class Json {
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
             .build();
 
+    /**
+     * The mapper {@link #parse(byte[])} reads trees with: {@link #MAPPER}'s configuration without the parser's own
+     * duplicate-name tracking ({@code STRICT_DUPLICATE_DETECTION}, a hash set of the names of every object). A
+     * tree cannot hold a member twice, and with {@code FAIL_ON_READING_DUP_TREE_KEY} the tree builder refuses
+     * the second one itself (same "Duplicate" error, same {@link JsonError#DUPLICATE_MEMBER}); tracking names
+     * twice was about 1 % of verifying a vc+jwt. {@link #mapper()} keeps the parser-level check for streaming
+     * and data-binding uses, where no tree is built.
+     */
+    private static final JsonMapper TREE_MAPPER = MAPPER.rebuild()
+            .disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(MAX_NESTING_DEPTH)
-                .maxStringLength(MAX_INPUT_BYTES)
-                .maxNumberLength(1000)
-                .build());
+        for (JsonMapper mapper : new JsonMapper[] {MAPPER, TREE_MAPPER}) {
+            mapper.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
+                    .maxNestingDepth(MAX_NESTING_DEPTH)
+                    .maxStringLength(MAX_INPUT_BYTES)
+                    .maxNumberLength(1000)
+                    .build());
+        }
     }
 
     private Json() {
@@ -73,8 +87,8 @@ public final class Json {
             throw new MalformedJsonException(JsonError.INPUT_TOO_LARGE,
                     "JSON input of " + json.length + " bytes exceeds the limit of " + MAX_INPUT_BYTES);
         }
-        try (JsonParser parser = MAPPER.createParser(json)) {
-            JsonNode node = MAPPER.readTree(parser);
+        try (JsonParser parser = TREE_MAPPER.createParser(json)) {
+            JsonNode node = TREE_MAPPER.readTree(parser);
             if (node == null || node.isMissingNode()) {
                 throw new MalformedJsonException(JsonError.MALFORMED_JSON, "empty JSON input");
             }
@@ -90,6 +104,10 @@ public final class Json {
             throw new MalformedJsonException(code, "invalid JSON: " + message, e);
         } catch (IOException e) {
             throw new MalformedJsonException(JsonError.MALFORMED_JSON, "unreadable JSON: " + firstLine(e), e);
+        } catch (NumberFormatException e) {
+            // Jackson reads a float as BigDecimal (USE_BIG_DECIMAL_FOR_FLOATS) and lets BigDecimal's refusal of
+            // an exponent beyond its range (1e32147483648) through unchecked.
+            throw new MalformedJsonException(JsonError.MALFORMED_JSON, "a number in the JSON is out of range", e);
         }
     }
 

@@ -29,8 +29,10 @@ import org.creditmesh.core.keys.VerificationKey;
  * @param payloadText     base64url of the payload as received
  * @param payload         the decoded payload
  * @param signature       base64url of the signature
+ * @param signatureBytes  the signature, decoded once when the JWS is read (checking it is base64url is decoding it)
  */
-record Jws(String protectedHeader, ObjectNode header, String payloadText, ObjectNode payload, String signature) {
+record Jws(String protectedHeader, ObjectNode header, String payloadText, ObjectNode payload, String signature,
+           byte[] signatureBytes) {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -50,10 +52,13 @@ record Jws(String protectedHeader, ObjectNode header, String payloadText, Object
     static Jws of(String protectedHeader, String payloadText, String signature, SdJwtError malformed) throws SdJwtException {
         ObjectNode header = decodeObject(protectedHeader, "header", malformed);
         ObjectNode payload = decodeObject(payloadText, "payload", malformed);
-        if (!Base64Url.isValid(signature)) {
+        byte[] signatureBytes;
+        try {
+            signatureBytes = Base64Url.decode(signature);
+        } catch (IllegalArgumentException e) {
             throw new SdJwtException(malformed, "the JWS signature is not base64url");
         }
-        return new Jws(protectedHeader, header, payloadText, payload, signature);
+        return new Jws(protectedHeader, header, payloadText, payload, signature, signatureBytes);
     }
 
     static Jws sign(ObjectNode header, ObjectNode payload, SigningKey key) throws SdJwtException {
@@ -63,7 +68,7 @@ record Jws(String protectedHeader, ObjectNode header, String payloadText, Object
         try {
             Base64URL sig = new KeyJwsSigner(key).sign(new JWSHeader(alg),
                     (protectedHeader + "." + payloadText).getBytes(StandardCharsets.US_ASCII));
-            return new Jws(protectedHeader, header.deepCopy(), payloadText, payload.deepCopy(), sig.toString());
+            return new Jws(protectedHeader, header.deepCopy(), payloadText, payload.deepCopy(), sig.toString(), sig.decode());
         } catch (JOSEException e) {
             throw new SdJwtException(SdJwtError.SIGNING_FAILED, "signing failed: " + e.getMessage(), e);
         }
@@ -111,7 +116,7 @@ record Jws(String protectedHeader, ObjectNode header, String payloadText, Object
         try {
             JWSAlgorithm alg = JWSAlgorithm.parse(header.get(SdJwtSpecs.HEADER_ALG).asText());
             return new KeyJwsVerifier(key).verify(alg,
-                    (protectedHeader + "." + payloadText).getBytes(StandardCharsets.US_ASCII), Base64Url.decode(signature));
+                    (protectedHeader + "." + payloadText).getBytes(StandardCharsets.US_ASCII), signatureBytes);
         } catch (RuntimeException e) {
             return false;
         }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.creditmesh.core.jose.Base64Url;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.keys.KeyException;
 import org.creditmesh.core.keys.KeyType;
@@ -58,10 +59,37 @@ public final class KeyBinding {
             throw new SdJwtException(SdJwtError.KEY_BINDING_INVALID, "the SD-JWT has no cnf.jwk to check key binding with");
         }
         try {
+            VerificationKey plain = plainEd25519(jwk);
+            if (plain != null) {
+                return plain;
+            }
             return VerificationKey.fromJwk(JWK.parse(Json.toMap(jwk)));
         } catch (KeyException | java.text.ParseException e) {
             throw new SdJwtException(SdJwtError.KEY_BINDING_INVALID, "cnf.jwk is not a usable public key: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The key of a JWK that is exactly {@code {"kty":"OKP","crv":"Ed25519","x":<strict base64url>}}, as our
+     * holders put in {@code cnf}; null for any other JWK, which then goes through Nimbus. Nimbus' way
+     * (a copy of the tree into maps, then {@code JWK.parse}) was about 2 % of verifying an SD-JWT VC. The
+     * result is the same key Nimbus would give (the same bytes reach {@link VerificationKey#of}, which
+     * validates the point); anything else, a {@code kid}, {@code use} or {@code d} member included, takes
+     * the general path with all of Nimbus' checks.
+     */
+    private static VerificationKey plainEd25519(JsonNode jwk) throws KeyException {
+        JsonNode x = jwk.get("x");
+        if (jwk.size() != 3 || !"OKP".equals(jwk.path("kty").textValue()) || !"Ed25519".equals(jwk.path("crv").textValue())
+                || x == null || !x.isTextual()) {
+            return null;
+        }
+        byte[] raw;
+        try {
+            raw = Base64Url.decode(x.textValue());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        return VerificationKey.of(KeyType.ED25519, raw);
     }
 
     /** RFC 9901 section 7.3: every check of the KB-JWT. Returns its claims. */

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -25,6 +26,7 @@ import org.creditmesh.core.did.DidResolver;
 import org.creditmesh.core.did.DidUrl;
 import org.creditmesh.core.did.VerificationRelationship;
 import org.creditmesh.core.error.CreditMeshException;
+import org.creditmesh.core.jose.Base64Url;
 import org.creditmesh.core.jose.VcJwtSpecs;
 import org.creditmesh.core.jose.VcJwtVerifier;
 import org.creditmesh.core.jose.VerifiedCredential;
@@ -116,12 +118,14 @@ public final class CredentialVerifier {
 
     private VerificationReport verifyJose(String jwt) {
         ReportBuilder report = new ReportBuilder(Optional.of(SecuringFormat.JOSE));
-        String typ;
-        try {
-            var type = JWSObject.parse(jwt).getHeader().getType();
-            typ = type == null ? "" : type.toString();
-        } catch (ParseException e) {
-            return report.add(CheckResult.failed(Check.FORMAT, VerificationFailure.MALFORMED, "not a compact JWS")).build();
+        String typ = plainHeaderTyp(jwt);
+        if (typ == null) {
+            try {
+                var type = JWSObject.parse(jwt).getHeader().getType();
+                typ = type == null ? "" : type.toString();
+            } catch (ParseException e) {
+                return report.add(CheckResult.failed(Check.FORMAT, VerificationFailure.MALFORMED, "not a compact JWS")).build();
+            }
         }
         VcJwtVerifier verifier = new VcJwtVerifier(keys.forJose(), validator, clock);
         if (VcJwtSpecs.TYP_VP.equalsIgnoreCase(typ) || ("application/" + VcJwtSpecs.TYP_VP).equalsIgnoreCase(typ)) {
@@ -153,6 +157,42 @@ public final class CredentialVerifier {
         } catch (CreditMeshException e) {
             return report.add(FailureClassifier.failed(e)).skipRemaining().build();
         }
+    }
+
+    private static final Set<String> PLAIN_HEADER_MEMBERS = Set.of("alg", "typ", "kid", "cty");
+    private static final Set<String> PLAIN_HEADER_ALGS = Set.of("EdDSA", "Ed25519", "ES256", "ES256K");
+
+    /**
+     * The {@code typ} of a compact JWS whose header is plain: three parts, a strict base64url header that is a
+     * strict JSON object of string members among {@code alg}, {@code typ}, {@code kid}, {@code cty}, with an
+     * {@code alg} we verify. For such a header Nimbus' {@code JWSObject.parse} succeeds and reads the same
+     * {@code typ}, so this only skips its work (about 5 % of a unified vc+jwt verification); it returns null
+     * for every other input, which then goes through Nimbus as before. {@link VcJwtVerifier} checks the header
+     * in full either way.
+     */
+    static String plainHeaderTyp(String jwt) {
+        int dot = jwt.indexOf('.');
+        int second = dot < 0 ? -1 : jwt.indexOf('.', dot + 1);
+        if (dot <= 0 || second < 0 || jwt.indexOf('.', second + 1) >= 0) {
+            return null;
+        }
+        ObjectNode header;
+        try {
+            header = Json.parseObject(Base64Url.decode(jwt.substring(0, dot)));
+        } catch (MalformedJsonException | IllegalArgumentException e) {
+            return null;
+        }
+        for (Map.Entry<String, JsonNode> member : header.properties()) {
+            if (!PLAIN_HEADER_MEMBERS.contains(member.getKey()) || !member.getValue().isTextual()) {
+                return null;
+            }
+        }
+        JsonNode alg = header.get("alg");
+        if (alg == null || !PLAIN_HEADER_ALGS.contains(alg.textValue())) {
+            return null;
+        }
+        JsonNode typ = header.get("typ");
+        return typ == null ? "" : typ.textValue();
     }
 
     // ---------------------------------------------------------------- SD-JWT VC
@@ -357,9 +397,11 @@ public final class CredentialVerifier {
             report.add(FailureClassifier.failed(e));
         }
         report.add(status(credential));
-        report.add(SchemaCheck.check(credential));
+        // One copy of the claims for both: the schema check only reads it, and the report copies what it keeps.
+        ObjectNode claims = credential.json();
+        report.add(SchemaCheck.check(credential, claims));
         report.add(trust(credential.issuer(), Set.copyOf(credential.types()), credential.validFrom().orElse(issuedAtFallback)));
-        report.claims(credential.json());
+        report.claims(claims);
         return report.build();
     }
 

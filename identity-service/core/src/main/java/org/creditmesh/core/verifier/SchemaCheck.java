@@ -35,7 +35,8 @@ final class SchemaCheck {
         return SCHEMAS.computeIfAbsent(type, t -> FACTORY.getSchema(SchemaResources.openJsonSchema(t), CONFIG));
     }
 
-    static CheckResult check(Credential credential) {
+    /** Validates {@code json}, the claims of {@code credential} (read only, never changed). */
+    static CheckResult check(Credential credential, JsonNode json) {
         Set<CredentialType> types = new LinkedHashSet<>();
         Set<String> foreign = new LinkedHashSet<>();
         credential.types().forEach(t -> CredentialType.fromTypeName(t).ifPresent(types::add));
@@ -48,7 +49,6 @@ final class SchemaCheck {
                     ? "no CreditMesh credential type and no credentialSchema"
                     : "credentialSchema " + foreign + " is not available offline; not fetched");
         }
-        JsonNode json = credential.json();
         for (CredentialType type : types) {
             Set<ValidationMessage> errors = schema(type).validate(json);
             if (!errors.isEmpty()) {

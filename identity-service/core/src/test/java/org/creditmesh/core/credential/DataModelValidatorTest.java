@@ -27,6 +27,26 @@ class DataModelValidatorTest {
     }
 
     @Test
+    void theRememberedUrlCheckAnswersAsTheUrlCheckDoesEveryTime() {
+        String[] values = {"https://www.w3.org/ns/credentials/v2", "did:key:z6Mk", "urn:uuid:1", "data:,x",
+                "did:example:borrower", "not a url", "relative/path", "https://a b", "", "https:", ":x",
+                "https://example.org/" + "p".repeat(600), "x".repeat(600)};
+        for (int round = 0; round < 3; round++) {
+            for (String value : values) {
+                assertThat(DataModelValidator.isRecurringUrl(value)).as(value).isEqualTo(DataModelValidator.isUrl(value));
+            }
+        }
+        assertThat(DataModelValidator.isRecurringUrl(null)).isFalse();
+        // Past the table's size it is emptied, not wrong.
+        for (int i = 0; i < 3000; i++) {
+            String value = i % 2 == 0 ? "urn:example:" + i : "no url " + i;
+            assertThat(DataModelValidator.isRecurringUrl(value)).as(value).isEqualTo(i % 2 == 0);
+        }
+        assertThat(DataModelValidator.isRecurringUrl("not a url")).isFalse();
+        assertThat(DataModelValidator.isRecurringUrl("did:key:z6Mk")).isTrue();
+    }
+
+    @Test
     void acceptsASmallConformingCredential() throws Exception {
         assertThat(new DataModelValidator().validateCredential(credential())).isEqualTo(VcdmVersion.V2_0);
     }

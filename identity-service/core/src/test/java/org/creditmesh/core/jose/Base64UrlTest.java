@@ -3,6 +3,7 @@ package org.creditmesh.core.jose;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Random;
 import org.junit.jupiter.api.DisplayName;
@@ -45,6 +46,15 @@ class Base64UrlTest {
             assertThat(Base64Url.isValid(text)).as(text).isEqualTo(expected);
             if (expected) {
                 assertThat(Base64Url.decode(text)).isEqualTo(Base64.getUrlDecoder().decode(text));
+            }
+            // The byte-range form, on the text's US-ASCII bytes between other characters, agrees.
+            byte[] framed = ("é." + text + ".=").getBytes(StandardCharsets.US_ASCII);
+            int from = 2;
+            int to = framed.length - 2;
+            if (expected) {
+                assertThat(Base64Url.decode(framed, from, to)).as(text).isEqualTo(Base64.getUrlDecoder().decode(text));
+            } else {
+                assertThatThrownBy(() -> Base64Url.decode(framed, from, to)).as(text).isInstanceOf(IllegalArgumentException.class);
             }
         }
     }
