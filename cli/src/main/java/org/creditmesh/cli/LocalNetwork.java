@@ -82,12 +82,18 @@ final class LocalNetwork implements AutoCloseable {
         return contracts;
     }
 
-    /** The environment every service gets: where the chain and the contracts are. */
+    /**
+     * The environment every service gets: where the chain and the contracts are, and the anchoring key (anvil's
+     * first development account, the registry's anchorer: a public test key, never for a real chain).
+     */
     Map<String, String> chainEnvironment() {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CREDITMESH_ANCHOR_RPC_URL", anvil.rpcUrl().toString());
         env.put("CREDITMESH_ANCHOR_CHAIN_ID", Long.toString(CHAIN_ID));
         env.put("CREDITMESH_ANCHOR_REGISTRY", contracts.anchorRegistry());
+        env.put("CREDITMESH_ANCHOR_SIGNER_KEY", org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(
+                anvil.account(0).getEcKeyPair().getPrivateKey(), 64));
+        env.put("CREDITMESH_ANCHOR_BATCH_INTERVAL", "PT5S");
         env.put("CREDITMESH_ISSUER_REGISTRY", contracts.issuerRegistry());
         return env;
     }
@@ -114,9 +120,10 @@ final class LocalNetwork implements AutoCloseable {
             return Files.readString(file, StandardCharsets.US_ASCII).strip();
         }
         Files.createDirectories(file.getParent());
-        byte[] random = new byte[24];
+        byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        String value = HexFormat.of().formatHex(random);
+        // Base64 of 32 random bytes: usable as a password and as an AES-256 key (the retention key) alike.
+        String value = java.util.Base64.getEncoder().encodeToString(random);
         Files.writeString(file, value, StandardCharsets.US_ASCII);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));

@@ -28,6 +28,10 @@ final class UpCommand implements Callable<Integer> {
             description = "the identity service's HTTP port (default: ${DEFAULT-VALUE})")
     int identityPort;
 
+    @Option(names = "--identity-https-port", defaultValue = "8443", paramLabel = "PORT",
+            description = "the identity service's HTTPS port, self-signed certificate (default: ${DEFAULT-VALUE})")
+    int identityHttpsPort;
+
     /** Counted down by tests to stop a running network; Ctrl-C stops it through the shutdown hook. */
     static volatile CountDownLatch stop;
 
@@ -53,9 +57,16 @@ final class UpCommand implements Callable<Integer> {
             ServiceProcess identity = network.startService("identity-service",
                     repo.resolve("identity-service/server/target/quarkus-app/quarkus-run.jar"), identityPort,
                     Map.of("CREDITMESH_KEYSTORE_PASSWORD", network.secret("identity-keystore-password"),
-                            "CREDITMESH_PUBLIC_URL", "http://localhost:" + identityPort));
-            System.out.println("  identity      " + identity.baseUrl() + "  (API: " + identity.baseUrl() + "/q/swagger-ui, log: "
-                    + identity.log() + ")");
+                            "CREDITMESH_RETENTION_KEY", network.secret("identity-retention-key"),
+                            "CREDITMESH_BOOTSTRAP_ADMIN_SECRET", network.secret("admin-secret"),
+                            // A local network accredits its own issuer, as dev and test do; a real one is governed.
+                            "CREDITMESH_TRUST_BOOTSTRAP_ENABLED", "true",
+                            "QUARKUS_HTTP_SSL_PORT", Integer.toString(identityHttpsPort),
+                            "CREDITMESH_PUBLIC_URL", "https://localhost:" + identityHttpsPort));
+            System.out.println("  identity      " + identity.baseUrl() + " and https://localhost:" + identityHttpsPort
+                    + "  (API: " + identity.baseUrl() + "/q/swagger-ui, log: " + identity.log() + ")");
+            System.out.println("  admin         client id 'admin', secret in " + network.dir().resolve("secrets").resolve("admin-secret")
+                    + " (POST /oauth2/token, then register bureaus and lenders at /admin/organisations)");
             System.out.println(READY);
             System.out.flush();
             stopped.await();

@@ -66,8 +66,10 @@ class UpCommandTest {
         int chainPort = freePort();
         int identityPort = freePort();
         int before = cli.out().length();
+        int identityHttpsPort = freePort();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.run("up", "--dir", dir.toString(),
-                "--chain-port", Integer.toString(chainPort), "--identity-port", Integer.toString(identityPort)));
+                "--chain-port", Integer.toString(chainPort), "--identity-port", Integer.toString(identityPort),
+                "--identity-https-port", Integer.toString(identityHttpsPort)));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         while (!cli.out().substring(before).contains(UpCommand.READY)) {
             assertThat(exit).as("up exited early: " + cli.err()).isNotDone();
@@ -87,6 +89,10 @@ class UpCommandTest {
                 assertThat(chain.hasCode(contracts.get("anchorRegistry").asText())).isTrue();
                 assertThat(chain.hasCode(contracts.get("issuerRegistry").asText())).isTrue();
             }
+            // The service anchors to the network's registry (its log says so; the anchoring itself is tested in
+            // identity-server's AnchoringTest).
+            assertThat(Files.readString(dir.resolve("identity-service").resolve("identity-service.log")))
+                    .contains("Anchoring to registry " + contracts.get("anchorRegistry").asText());
         } finally {
             UpCommand.stop.countDown();
         }

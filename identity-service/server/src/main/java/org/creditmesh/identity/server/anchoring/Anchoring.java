@@ -54,15 +54,21 @@ public class Anchoring {
     @ConfigProperty(name = "creditmesh.anchor.audit-checkpoint-every", defaultValue = "100")
     int auditCheckpointEvery;
 
+    /** The keys {@link AnchoringConfig#fromProperties} reads (the outbox lives in this service's own database). */
+    private static final java.util.List<String> KEYS = java.util.List.of("rpc-url", "chain-id", "registry", "signer-key",
+            "fee-mode", "gas-price", "priority-fee", "confirmations", "batch.max-size", "batch.interval", "stuck-after",
+            "fee-bump-percent", "poll-interval", "max-backoff");
+
     private volatile AnchoringService service;
     private volatile OutboxDatabase outboxDatabase;
 
     void start(@Observes StartupEvent event) {
+        // Looked up by name rather than listed by prefix: values from environment variables
+        // (CREDITMESH_ANCHOR_RPC_URL...) are found only under the dotted name they map to.
         Map<String, String> properties = new HashMap<>();
-        for (String name : config.getPropertyNames()) {
-            if (name.startsWith(AnchoringConfig.PREFIX)) {
-                config.getOptionalValue(name, String.class).ifPresent(v -> properties.put(name, v));
-            }
+        for (String key : KEYS) {
+            String name = AnchoringConfig.PREFIX + key;
+            config.getOptionalValue(name, String.class).ifPresent(v -> properties.put(name, v));
         }
         String rpc = properties.get(AnchoringConfig.PREFIX + "rpc-url");
         if (rpc == null || rpc.isBlank()) {
