@@ -89,6 +89,13 @@ class AccessTokenApiTest {
     }
 
     @Test
+    void withoutAnAnchoringNodeTheAnchorOfAModelIsAnchoringOff() {
+        bearer(token(TokenService.claims("admin-token-1", Roles.ADMIN).build()))
+                .get("/models/" + ScoresApiTest.DEFAULT_MODEL.id() + "/" + ScoresApiTest.DEFAULT_MODEL.version() + "/anchor")
+                .then().statusCode(404).contentType("application/problem+json").body("type", equalTo(ScoringProblem.ANCHORING_OFF.uri()));
+    }
+
+    @Test
     void noTokenIsUnauthorized() {
         given().get("/scores/request").then().statusCode(401).contentType("application/problem+json")
                 .body("type", equalTo(HttpProblem.UNAUTHORIZED.uri())).header("WWW-Authenticate", containsString("Bearer realm="));
