@@ -12,13 +12,15 @@ import org.creditmesh.service.postgres.EmbeddedPostgres;
 
 /**
  * A fresh real PostgreSQL (the service's own {@link EmbeddedPostgres}) and data folder in a temporary folder for the
- * test run, both removed afterwards; the test bureau ({@link Wallet#BUREAU}) on the trust list. The folder is under
+ * test run, both removed afterwards; the test bureau ({@link Wallet#BUREAU}) on the trust list; the identity
+ * service's token keys ({@link TokenService}) as the trusted access-token issuer. The folder is under
  * {@code java.io.tmpdir} so that, when the tests run as root, PostgreSQL's user {@code nobody} can reach it.
  */
 public class ScoringTestResource implements QuarkusTestResourceLifecycleManager {
 
     private Path root;
     private EmbeddedPostgres postgres;
+    private TokenService tokens;
 
     @Override
     public Map<String, String> start() {
@@ -26,14 +28,19 @@ public class ScoringTestResource implements QuarkusTestResourceLifecycleManager 
             root = Files.createTempDirectory("creditmesh-scoring-test-");
             root.toFile().setExecutable(true, false);
             postgres = EmbeddedPostgres.start(root.resolve("postgres"), "creditmesh", "creditmesh");
-            return Map.of(
-                    "quarkus.datasource.jdbc.url", postgres.jdbcUrl(),
-                    "quarkus.datasource.username", postgres.user(),
-                    "quarkus.datasource.password", postgres.password(),
-                    "creditmesh.data-dir", root.resolve("data").toString(),
-                    "creditmesh.keystore.password", "test-only-keystore-password",
-                    "creditmesh.scoring.trust.issuers", Wallet.bureauDid(),
-                    "creditmesh.scoring.status.allow-http-on-loopback", "true");
+            tokens = new TokenService();
+            return Map.ofEntries(
+                    Map.entry("quarkus.datasource.jdbc.url", postgres.jdbcUrl()),
+                    Map.entry("quarkus.datasource.username", postgres.user()),
+                    Map.entry("quarkus.datasource.password", postgres.password()),
+                    Map.entry("creditmesh.data-dir", root.resolve("data").toString()),
+                    Map.entry("creditmesh.keystore.password", "test-only-keystore-password"),
+                    Map.entry("creditmesh.scoring.trust.issuers", Wallet.bureauDid()),
+                    Map.entry("creditmesh.scoring.status.allow-http-on-loopback", "true"),
+                    Map.entry("creditmesh.auth.issuer", TokenService.ISSUER),
+                    Map.entry("creditmesh.auth.audience", TokenService.AUDIENCE),
+                    Map.entry("creditmesh.auth.jwks-url", tokens.jwksUrl),
+                    Map.entry(TokenService.KEY_PROPERTY, tokens.key.toJSONString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,6 +48,9 @@ public class ScoringTestResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
+        if (tokens != null) {
+            tokens.close();
+        }
         try {
             if (postgres != null) {
                 postgres.close();

@@ -14,11 +14,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import org.creditmesh.anchor.outbox.AnchorStatus;
+import org.creditmesh.anchor.outbox.OutboxException;
+import org.creditmesh.anchor.proof.AnchorProof;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.scoring.scorecard.ModelStore;
+import org.creditmesh.scoring.server.anchoring.ModelAnchoring;
 import org.creditmesh.scoring.server.monitoring.ScorePsi;
+import org.creditmesh.scoring.server.problem.ScoringProblem;
 import org.creditmesh.scoring.server.registry.LoadedModel;
 import org.creditmesh.scoring.server.registry.ModelFiles;
 import org.creditmesh.scoring.server.registry.ModelRef;
@@ -52,6 +58,9 @@ public class ModelsResource {
 
     @Inject
     SecurityIdentity identity;
+
+    @Inject
+    ModelAnchoring anchoring;
 
     @POST
     @Consumes(ScoresResource.JSON)
@@ -128,6 +137,33 @@ public class ModelsResource {
             description = "PSI over the training-score intervals; STABLE under 0.10, WATCH to 0.25, SHIFT above.")
     public Response psi(@PathParam("id") String id, @PathParam("version") String version) {
         return Response.ok(Json.write(psi.of(registry.get(new ModelRef(id, version)))), ScoresResource.JSON).build();
+    }
+
+    @GET
+    @Path("/{id}/{version}/anchor")
+    @Operation(summary = "The on-chain anchor of the version's fingerprint",
+            description = "200 with the anchor proof (ledger-anchor's CreditMeshAnchorProof, see PROOF-FORMAT.md) once its batch "
+                    + "is confirmed; 202 {status} while it is queued, batched, sent or mined; 404 anchoring-off when this "
+                    + "service does not anchor (creditmesh.anchor.rpc-url unset).")
+    public Response anchor(@PathParam("id") String id, @PathParam("version") String version) {
+        if (!anchoring.enabled()) {
+            throw new ProblemException(ScoringProblem.ANCHORING_OFF, "creditmesh.anchor.rpc-url is not configured");
+        }
+        String fingerprint = registry.get(new ModelRef(id, version)).scorecard().fingerprint();
+        try {
+            Optional<AnchorProof> proof = anchoring.proof(fingerprint);
+            if (proof.isPresent()) {
+                return Response.ok(proof.get().toJson(), ScoresResource.JSON).build();
+            }
+            ObjectNode out = Json.mapper().createObjectNode();
+            Optional<AnchorStatus> status = anchoring.status(fingerprint);
+            // Not in the outbox: registered while anchoring was off; it is queued at the next start.
+            out.put("status", status.map(s -> s.state().name().toLowerCase(Locale.ROOT)).orElse("not-queued"));
+            out.put("fingerprint", "sha256:" + fingerprint);
+            return Response.status(Response.Status.ACCEPTED).entity(Json.write(out)).type(ScoresResource.JSON).build();
+        } catch (OutboxException e) {
+            throw new IllegalStateException("the anchoring outbox is unavailable: " + e.code().code(), e);
+        }
     }
 
     private String caller() {

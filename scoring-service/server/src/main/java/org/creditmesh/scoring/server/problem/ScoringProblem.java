@@ -21,7 +21,8 @@ public enum ScoringProblem implements ProblemType {
     MODEL_EXISTS("model-exists", 409, "This model version is already registered"),
     MODEL_FINGERPRINT_MISMATCH("model-fingerprint-mismatch", 422, "The model does not match its fingerprint"),
     INVALID_MODEL("invalid-model", 422, "The model cannot be registered for scoring from credentials"),
-    SCORE_CREDENTIAL_REFUSED("score-credential-refused", 422, "The score credential cannot be issued");
+    SCORE_CREDENTIAL_REFUSED("score-credential-refused", 422, "The score credential cannot be issued"),
+    ANCHORING_OFF("anchoring-off", 404, "This service does not anchor model fingerprints");
 
     private final String code;
     private final int status;

@@ -26,6 +26,7 @@ import org.creditmesh.scoring.credential.ScoreCredentialException;
 import org.creditmesh.scoring.scorecard.ModelStore;
 import org.creditmesh.scoring.scorecard.ScorecardError;
 import org.creditmesh.scoring.scorecard.ScorecardException;
+import org.creditmesh.scoring.server.anchoring.ModelAnchoring;
 import org.creditmesh.scoring.server.keys.ScoringKeys;
 import org.creditmesh.scoring.server.problem.ScoringProblem;
 import org.creditmesh.service.problem.ProblemException;
@@ -35,7 +36,8 @@ import org.creditmesh.service.problem.ProblemException;
  * as uploaded, with fingerprint, data hash and trainer provenance; the active version per lender and the default;
  * every activation recorded. A model is refused unless it loads with a matching fingerprint and every attribute it
  * uses is fed by a claim of its data set's mapping table (so it can score from credentials). Loaded models are
- * cached by version: a registered version never changes.
+ * cached by version: a registered version never changes. With anchoring on, a registration queues its fingerprint
+ * ({@link ModelAnchoring}) in its own transaction.
  */
 @ApplicationScoped
 public class ModelRegistry {
@@ -49,6 +51,9 @@ public class ModelRegistry {
 
     @Inject
     ScoringKeys keys;
+
+    @Inject
+    ModelAnchoring anchoring;
 
     private ClaimFeatureMapping mapping;
     private final Map<ModelRef, LoadedModel> cache = new ConcurrentHashMap<>();
@@ -74,23 +79,32 @@ public class ModelRegistry {
     public LoadedModel register(Registration registration, String actor) {
         LoadedModel model = load(registration.ref(), registration.dataset(), registration.files());
         ObjectNode provenance = provenance(registration.files());
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("""
-                     insert into scoring_model (model_id, version, dataset, fingerprint, data_sha256, trainer_provenance,
-                         scorecard_json, provenance_json, tribuo_model, registered_by)
-                     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
-            s.setString(1, registration.ref().id());
-            s.setString(2, registration.ref().version());
-            s.setString(3, registration.dataset());
-            s.setString(4, model.scorecard().fingerprint());
-            s.setString(5, provenance.path("data_sha256").asText(""));
-            s.setString(6, provenance.path("trainer_provenance").asText(""));
-            s.setBytes(7, registration.files().scorecard());
-            s.setBytes(8, registration.files().provenance());
-            s.setBytes(9, registration.files().tribuo());
-            s.setString(10, actor);
-            if (s.executeUpdate() == 0) {
-                throw new ProblemException(ScoringProblem.MODEL_EXISTS, "model " + registration.ref() + " is already registered");
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("""
+                         insert into scoring_model (model_id, version, dataset, fingerprint, data_sha256, trainer_provenance,
+                             scorecard_json, provenance_json, tribuo_model, registered_by)
+                         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing""")) {
+                s.setString(1, registration.ref().id());
+                s.setString(2, registration.ref().version());
+                s.setString(3, registration.dataset());
+                s.setString(4, model.scorecard().fingerprint());
+                s.setString(5, provenance.path("data_sha256").asText(""));
+                s.setString(6, provenance.path("trainer_provenance").asText(""));
+                s.setBytes(7, registration.files().scorecard());
+                s.setBytes(8, registration.files().provenance());
+                s.setBytes(9, registration.files().tribuo());
+                s.setString(10, actor);
+                if (s.executeUpdate() == 0) {
+                    throw new ProblemException(ScoringProblem.MODEL_EXISTS, "model " + registration.ref() + " is already registered");
+                }
+                // In the same transaction: a registered model's fingerprint is always queued for anchoring, and never
+                // one of a registration that did not commit.
+                anchoring.queueIn(c, registration.ref(), model.scorecard().fingerprint());
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("the model registry is unavailable", e);

@@ -2,7 +2,8 @@ package org.creditmesh.scoring.server.security;
 
 /**
  * The organisation roles the scoring service knows; the same names as the identity service's roles, so one access
- * token works for both.
+ * token works for both. The token mechanism, and the 401/403 problem details, are service-common's
+ * ({@code org.creditmesh.service.auth}).
  */
 public final class Roles {
 
