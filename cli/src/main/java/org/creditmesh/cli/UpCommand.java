@@ -8,12 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code ./creditmesh up}: the whole network on this machine until Ctrl-C — chain, contracts, identity service.
+ * {@code ./creditmesh up}: the whole network on this machine until Ctrl-C — chain, contracts, identity and scoring services.
  * State (chain, databases, keys) survives a restart; delete the folder to start from scratch.
  */
 @Command(name = "up", mixinStandardHelpOptions = true,
         description = {"Run the whole CreditMesh network on this machine until Ctrl-C: an anvil chain with the contracts,"
-                + " and the identity service on its embedded PostgreSQL, configured to use them.",
+                + " the identity service and the scoring service, each on its embedded PostgreSQL, configured to use them.",
             "State is kept in --dir (default: the network folder of your CreditMesh home); delete it to start afresh."})
 final class UpCommand implements Callable<Integer> {
 
@@ -31,6 +31,10 @@ final class UpCommand implements Callable<Integer> {
     @Option(names = "--identity-https-port", defaultValue = "8443", paramLabel = "PORT",
             description = "the identity service's HTTPS port, self-signed certificate (default: ${DEFAULT-VALUE})")
     int identityHttpsPort;
+
+    @Option(names = "--scoring-port", defaultValue = "8081", paramLabel = "PORT",
+            description = "the scoring service's HTTP port (default: ${DEFAULT-VALUE})")
+    int scoringPort;
 
     /** Counted down by tests to stop a running network; Ctrl-C stops it through the shutdown hook. */
     static volatile CountDownLatch stop;
@@ -53,6 +57,8 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("  chain         " + network.rpcUrl() + "  (chain id " + LocalNetwork.CHAIN_ID + ")");
             System.out.println("  anchors       " + network.contracts().anchorRegistry());
             System.out.println("  issuers       " + network.contracts().issuerRegistry());
+            String identityUrl = "https://localhost:" + identityHttpsPort;
+            String scoringUrl = "http://localhost:" + scoringPort;
             System.out.println("starting the identity service...");
             ServiceProcess identity = network.startService("identity-service",
                     repo.resolve("identity-service/server/target/quarkus-app/quarkus-run.jar"), identityPort,
@@ -62,11 +68,24 @@ final class UpCommand implements Callable<Integer> {
                             // A local network accredits its own issuer, as dev and test do; a real one is governed.
                             "CREDITMESH_TRUST_BOOTSTRAP_ENABLED", "true",
                             "QUARKUS_HTTP_SSL_PORT", Integer.toString(identityHttpsPort),
-                            "CREDITMESH_PUBLIC_URL", "https://localhost:" + identityHttpsPort));
+                            "CREDITMESH_PUBLIC_URL", identityUrl,
+                            // Its access tokens may name the scoring service as their audience too.
+                            "CREDITMESH_OAUTH_AUDIENCES", identityUrl + "," + scoringUrl));
             System.out.println("  identity      " + identity.baseUrl() + " and https://localhost:" + identityHttpsPort
                     + "  (API: " + identity.baseUrl() + "/q/swagger-ui, log: " + identity.log() + ")");
             System.out.println("  admin         client id 'admin', secret in " + network.dir().resolve("secrets").resolve("admin-secret")
                     + " (POST /oauth2/token, then register bureaus and lenders at /admin/organisations)");
+            System.out.println("starting the scoring service...");
+            ServiceProcess scoring = network.startService("scoring-service",
+                    repo.resolve("scoring-service/server/target/quarkus-app/quarkus-run.jar"), scoringPort,
+                    Map.of("CREDITMESH_KEYSTORE_PASSWORD", network.secret("scoring-keystore-password"),
+                            // Lenders authenticate with the identity service's access tokens.
+                            "CREDITMESH_AUTH_ISSUER", identityUrl,
+                            "CREDITMESH_AUTH_AUDIENCE", scoringUrl,
+                            "CREDITMESH_AUTH_JWKS_URL", identity.baseUrl() + "/oauth2/jwks",
+                            "CREDITMESH_SCORING_STATUS_ALLOW_HTTP_ON_LOOPBACK", "true"));
+            System.out.println("  scoring       " + scoring.baseUrl() + "  (API: " + scoring.baseUrl() + "/q/swagger-ui, log: "
+                    + scoring.log() + ")");
             System.out.println(READY);
             System.out.flush();
             stopped.await();

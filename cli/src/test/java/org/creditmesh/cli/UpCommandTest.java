@@ -26,6 +26,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class UpCommandTest {
 
+    private static final Path SCORING_JAR = Path.of("..", "scoring-service", "server", "target", "quarkus-app",
+            "quarkus-run.jar");
     private static final Path IDENTITY_JAR = Path.of("..", "identity-service", "server", "target", "quarkus-app",
             "quarkus-run.jar");
 
@@ -41,8 +43,8 @@ class UpCommandTest {
     @Test
     void startsTheNetworkAndResumesItOnTheNextStart() throws Exception {
         assumeTrue(AnvilNode.isInstalled(), "anvil is not installed: build ledger-anchor first (it runs npm ci)");
-        assumeTrue(Files.isRegularFile(IDENTITY_JAR),
-                "the identity service is not packaged: run the reactor build (./mvnw verify) rather than the cli module alone");
+        assumeTrue(Files.isRegularFile(IDENTITY_JAR) && Files.isRegularFile(SCORING_JAR),
+                "the services are not packaged: run the reactor build (./mvnw verify) rather than the cli module alone");
         System.setProperty("creditmesh.repo", Path.of("..").toAbsolutePath().normalize().toString());
         try {
             deleteRecursively(work);
@@ -67,9 +69,10 @@ class UpCommandTest {
         int identityPort = freePort();
         int before = cli.out().length();
         int identityHttpsPort = freePort();
+        int scoringPort = freePort();
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> cli.run("up", "--dir", dir.toString(),
                 "--chain-port", Integer.toString(chainPort), "--identity-port", Integer.toString(identityPort),
-                "--identity-https-port", Integer.toString(identityHttpsPort)));
+                "--identity-https-port", Integer.toString(identityHttpsPort), "--scoring-port", Integer.toString(scoringPort)));
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(4);
         while (!cli.out().substring(before).contains(UpCommand.READY)) {
             assertThat(exit).as("up exited early: " + cli.err()).isNotDone();
@@ -89,6 +92,9 @@ class UpCommandTest {
                 assertThat(chain.hasCode(contracts.get("anchorRegistry").asText())).isTrue();
                 assertThat(chain.hasCode(contracts.get("issuerRegistry").asText())).isTrue();
             }
+            var scoringApi = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + scoringPort + "/q/openapi")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(scoringApi.body()).contains("/scores");
             // The service anchors to the network's registry (its log says so; the anchoring itself is tested in
             // identity-server's AnchoringTest).
             assertThat(Files.readString(dir.resolve("identity-service").resolve("identity-service.log")))
