@@ -66,7 +66,8 @@ class IndependentWalletInteropTest {
                 .route(u -> u.toString().startsWith(Oid4vciFlowTest.ISSUER)
                         ? URI.create(base + u.toString().substring(Oid4vciFlowTest.ISSUER.length())) : u)
                 .build();
-        VerificationReport report = CredentialVerifier.builder().statusFetcher(router.statusListFetcher()).build().verify(credential);
+        VerificationReport report = CredentialVerifier.builder().statusFetcher(router.statusListFetcher())
+                .tokenStatusFetcher(router.statusListTokenFetcher()).build().verify(credential);
         assertThat(report.verified()).as(report.toJson().toString()).isTrue();
         VerificationKey holder = VerificationKey.parseJwk(Json.write(result.path("holderPublicJwk")));
         JsonNode claims = report.claims().orElseThrow();
