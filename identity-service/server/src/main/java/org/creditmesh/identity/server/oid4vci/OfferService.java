@@ -203,6 +203,29 @@ public class OfferService {
         }
     }
 
+    /** What became of an offer: its state and, once the wallet redeemed it, the issued credential's id. */
+    public record Issuance(String state, Optional<String> credentialId) {
+    }
+
+    /**
+     * The offer's outcome for the bureau that made it, which owns the credential and needs its id to change its
+     * status (the wallet, not the bureau, receives the credential). Empty for another organisation's offer.
+     */
+    public Optional<Issuance> issuance(String offerId, String bureau) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT state, credential_id FROM oid4vci_offer WHERE id = ? AND created_by = ?")) {
+            q.setString(1, offerId);
+            q.setString(2, bureau);
+            try (ResultSet rs = q.executeQuery()) {
+                return rs.next() ? Optional.of(new Issuance(rs.getString(1), Optional.ofNullable(rs.getString(2))))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database failure while reading a credential offer", e);
+        }
+    }
+
     /** A successful token response (RFC 6749 section 5.1). */
     public record AccessToken(String accessToken, long expiresIn) {
         public ObjectNode toJson() {

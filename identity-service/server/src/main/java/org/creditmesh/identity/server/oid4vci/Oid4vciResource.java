@@ -84,6 +84,22 @@ public class Oid4vciResource {
         return Response.ok(Json.write(offer), JSON).header("Cache-Control", "no-store").build();
     }
 
+    @GET
+    @Path("/offers/{offerId}/issuance")
+    @RolesAllowed(Roles.BUREAU)
+    @Produces({JSON, "application/problem+json"})
+    @Operation(summary = "What became of one of the caller's offers: {state, credentialId once issued}",
+            description = "The credentialId is what POST /credentials/status takes to revoke or suspend the credential.")
+    public Response issuance(@PathParam("offerId") String offerId) {
+        OfferService.Issuance issuance = offers.issuance(offerId, identity.getPrincipal().getName())
+                .orElseThrow(() -> new ProblemException(IdentityProblem.CREDENTIAL_OFFER_NOT_FOUND,
+                        "no credential offer of yours has this id"));
+        ObjectNode out = Json.mapper().createObjectNode();
+        out.put("state", issuance.state());
+        issuance.credentialId().ifPresent(id -> out.put("credentialId", id));
+        return Response.ok(Json.write(out), JSON).header("Cache-Control", "no-store").build();
+    }
+
     @POST
     @Path("/token")
     @Consumes("application/x-www-form-urlencoded")
