@@ -27,7 +27,7 @@ CREDITMESH_DATA_DIR="$work" CREDITMESH_KEYSTORE_PASSWORD=bench-only \
 CREDITMESH_RETENTION_KEY=$(head -c 32 /dev/urandom | base64) \
 CREDITMESH_BOOTSTRAP_ADMIN_SECRET="$admin_secret" CREDITMESH_TRUST_BOOTSTRAP_ENABLED=true \
 CREDITMESH_PUBLIC_URL="http://localhost:$port" QUARKUS_HTTP_SSL_PORT=$((port + 1)) QUARKUS_LOG_CONSOLE_LEVEL=WARN \
-  "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -Dquarkus.http.port="$port" \
+  "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -Dquarkus.http.port="$port" ${BENCH_JAVA_OPTS:-} \
   -jar identity-service/server/target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
 service=$!
 stop_service() {
@@ -87,7 +87,7 @@ echo "== POST /credentials/verify, throughput (wrk -t2 -c16 -d${duration}s)"
 wrk -t2 -c16 -d"${duration}s" --latency -s "$work/post.lua" "$base/credentials/verify"
 echo "== POST /credentials/verify at 500 requests/s (hey -c 10 -q 50 -z ${duration}s)"
 hey -c 10 -q 50 -z "${duration}s" -m POST -H "Authorization: Bearer $lender" -T application/json -D "$verify_body" \
-  "$base/credentials/verify" | sed -n '/Summary/,/Status code distribution/p'
+  "$base/credentials/verify" | sed -n '/Summary/,$p' | grep -v '^  [0-9.]* \[[0-9]*\]'
 echo "== POST /credentials/issue, throughput (wrk -t2 -c16 -d${duration}s)"
 post_lua "$bureau" "$issue_body"; wrk -t2 -c16 -d"${duration}s" --latency -s "$work/post.lua" "$base/credentials/issue"
 echo "(tokens live 5 minutes: keep DURATION under 120)"

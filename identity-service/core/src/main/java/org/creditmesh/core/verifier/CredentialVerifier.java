@@ -40,6 +40,7 @@ import org.creditmesh.core.sdjwt.vc.VerifiedSdJwtVc;
 import org.creditmesh.core.status.BitstringStatusChecker;
 import org.creditmesh.core.status.StatusCheckResult;
 import org.creditmesh.core.status.StatusListFetcher;
+import org.creditmesh.core.status.VerifiedStatusLists;
 import org.creditmesh.core.status.token.StatusListKeyResolver;
 import org.creditmesh.core.status.token.StatusListTokenFetcher;
 import org.creditmesh.core.status.token.TokenStatus;
@@ -66,6 +67,7 @@ public final class CredentialVerifier {
     private final DataModelValidator validator;
     private final TrustPolicy trustPolicy;
     private final Optional<StatusListFetcher> statusFetcher;
+    private final Optional<VerifiedStatusLists> verifiedLists;
     private final Optional<StatusListTokenFetcher> tokenStatusFetcher;
     private final Clock clock;
     private final Optional<Challenge> challenge;
@@ -78,6 +80,7 @@ public final class CredentialVerifier {
         this.validator = new DataModelValidator(ContextRegistry::isKnown);
         this.trustPolicy = b.trustPolicy;
         this.statusFetcher = Optional.ofNullable(b.statusFetcher);
+        this.verifiedLists = Optional.ofNullable(b.verifiedLists);
         this.tokenStatusFetcher = Optional.ofNullable(b.tokenStatusFetcher);
         this.clock = b.clock;
         this.challenge = Optional.ofNullable(b.challenge);
@@ -415,14 +418,20 @@ public final class CredentialVerifier {
         }
         // The list must verify and be the same issuer's as the credential it speaks for.
         BitstringStatusChecker checker = new BitstringStatusChecker(statusFetcher.get(), (url, fetched) -> {
-            VerificationReport listReport = statusListVerifier.verify(fetched);
-            if (!listReport.verified()) {
-                throw new StatusListRejected("the status list credential did not verify: " + listReport.failures());
+            VerifiedStatusLists.Verified list = verifiedLists.flatMap(c -> c.get(fetched)).orElse(null);
+            if (list == null) {
+                VerificationReport listReport = statusListVerifier.verify(fetched);
+                if (!listReport.verified()) {
+                    throw new StatusListRejected("the status list credential did not verify: " + listReport.failures());
+                }
+                list = new VerifiedStatusLists.Verified(listReport.issuer().orElse(""), listReport.claims().orElseThrow());
+                VerifiedStatusLists.Verified verified = list;
+                verifiedLists.ifPresent(c -> c.put(fetched, verified));
             }
-            if (!listReport.issuer().orElse("").equals(credential.issuer())) {
+            if (!list.issuer().equals(credential.issuer())) {
                 throw new StatusListRejected("the status list credential has another issuer");
             }
-            return listReport.claims().orElseThrow();
+            return list.claims();
         }, validator, clock);
         try {
             List<StatusCheckResult> results = checker.check(credential);
@@ -459,6 +468,7 @@ public final class CredentialVerifier {
         b.didResolver = didResolver;
         b.trustPolicy = trustPolicy;
         b.statusFetcher = statusFetcher.orElse(null);
+        b.verifiedLists = verifiedLists.orElse(null);
         b.tokenStatusFetcher = tokenStatusFetcher.orElse(null);
         b.clock = clock;
         b.challenge = challenge.orElse(null);
@@ -470,6 +480,7 @@ public final class CredentialVerifier {
         private DidResolver didResolver = offlineDidResolver();
         private TrustPolicy trustPolicy = TrustPolicy.notConfigured();
         private StatusListFetcher statusFetcher;
+        private VerifiedStatusLists verifiedLists;
         private StatusListTokenFetcher tokenStatusFetcher;
         private Clock clock = Clock.systemUTC();
         private Challenge challenge;
@@ -492,6 +503,15 @@ public final class CredentialVerifier {
         /** Where status list credentials come from; without one a credential with a status entry fails. */
         public Builder statusFetcher(StatusListFetcher fetcher) {
             this.statusFetcher = fetcher;
+            return this;
+        }
+
+        /**
+         * Remembers status list credentials that verified (by their exact bytes, briefly), shared across verifiers:
+         * without it every status check verifies the list's proof again.
+         */
+        public Builder verifiedStatusLists(VerifiedStatusLists lists) {
+            this.verifiedLists = lists;
             return this;
         }
 

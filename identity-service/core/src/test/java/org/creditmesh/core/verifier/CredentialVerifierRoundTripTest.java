@@ -99,6 +99,73 @@ class CredentialVerifierRoundTripTest {
         }
     }
 
+    /**
+     * Remembered status lists: a verified list is reused by later verifiers, a revocation (new list bytes) is seen at
+     * once, a list that does not verify is never remembered, and another issuer's list is refused even when cached.
+     */
+    @Test
+    void verifiedStatusListsAreRememberedByContentAndARevocationIsSeenAtOnce() throws Exception {
+        org.creditmesh.core.status.VerifiedStatusLists remembered =
+                new org.creditmesh.core.status.VerifiedStatusLists(java.time.Duration.ofMinutes(1), 16, CLOCK);
+        String credential = issue(SecuringFormat.JOSE);
+        assertThat(verifier().verifiedStatusLists(remembered).build().verify(credential).verified()).isTrue();
+        assertThat(remembered.size()).isEqualTo(1);
+        assertThat(verifier().verifiedStatusLists(remembered).build().verify(credential).verified()).isTrue();
+        assertThat(remembered.size()).isEqualTo(1);
+
+        published.put(LIST_URL, lists.update(published.get(LIST_URL), 4711, true));
+        VerificationReport revoked = verifier().verifiedStatusLists(remembered).build().verify(credential);
+        assertThat(revoked.failures()).extracting(f -> f.code()).contains("revoked");
+        assertThat(remembered.size()).isEqualTo(2);
+
+        // A list with a broken proof: refused, and not remembered.
+        String tampered = published.get(LIST_URL).replace("\"revocation\"", "\"suspension\"");
+        published.put(LIST_URL, tampered);
+        VerificationReport broken = verifier().verifiedStatusLists(remembered).build().verify(credential);
+        assertThat(broken.failures()).extracting(f -> f.code()).contains("status_unavailable");
+        assertThat(remembered.size()).isEqualTo(2);
+
+        // Another issuer's list at the same URL, remembered as verified for that issuer: still not this credential's.
+        String impostorList = new StatusListPublisher(new CredentialIssuer(SigningKey.generate(KeyType.ED25519)), CLOCK)
+                .create(LIST_URL, "revocation");
+        published.put(LIST_URL, impostorList);
+        verifier().verifiedStatusLists(remembered).build().verify(credential);
+        VerificationReport other = verifier().verifiedStatusLists(remembered).build().verify(credential);
+        assertThat(other.failures()).extracting(f -> f.code()).contains("status_unavailable");
+    }
+
+    @Test
+    void rememberedStatusListsExpireAndTheLeastRecentlyUsedIsDroppedWhenFull() {
+        java.util.concurrent.atomic.AtomicReference<Instant> now = new java.util.concurrent.atomic.AtomicReference<>(NOW);
+        Clock moving = new Clock() {
+            @Override
+            public java.time.ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(java.time.ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                return now.get();
+            }
+        };
+        var remembered = new org.creditmesh.core.status.VerifiedStatusLists(java.time.Duration.ofSeconds(60), 2, moving);
+        var verified = new org.creditmesh.core.status.VerifiedStatusLists.Verified("did:example:i", Json.mapper().createObjectNode());
+        remembered.put("a", verified);
+        remembered.put("b", verified);
+        assertThat(remembered.get("a")).isPresent();
+        remembered.put("c", verified);
+        assertThat(remembered.get("b")).as("least recently used").isEmpty();
+        assertThat(remembered.get("a")).isPresent();
+        now.set(NOW.plusSeconds(60));
+        assertThat(remembered.get("a")).as("expired").isEmpty();
+        assertThat(remembered.get("c")).isEmpty();
+    }
+
     @ParameterizedTest
     @EnumSource(value = SecuringFormat.class, names = {"JOSE", "DATA_INTEGRITY"})
     void aRevokedCredentialFailsWithRevoked(SecuringFormat format) throws Exception {

@@ -41,6 +41,14 @@ public class VerificationService {
 
     private static final int MAX_STATUS_LIST_BYTES = 1 << 20;
 
+    /**
+     * Status list credentials that verified, by their exact bytes, for a minute (the lists' own max-age): without it
+     * every verify re-verifies the list's Data Integrity proof, most of a verify's cost; a revocation changes the
+     * bytes and is seen at once.
+     */
+    private final org.creditmesh.core.status.VerifiedStatusLists verifiedLists =
+            org.creditmesh.core.status.VerifiedStatusLists.defaults();
+
     @Inject
     AgroalDataSource dataSource;
 
@@ -111,7 +119,7 @@ public class VerificationService {
      * Tokens (this service's from its database, others' over HTTPS). Callers add a challenge or trust policy.
      */
     public CredentialVerifier.Builder verifierBuilder() {
-        return CredentialVerifier.builder().statusFetcher(this::fetchStatusList)
+        return CredentialVerifier.builder().statusFetcher(this::fetchStatusList).verifiedStatusLists(verifiedLists)
                 .tokenStatusFetcher(this::fetchStatusListToken).didResolver(didResolver).trustPolicy(trustPolicy);
     }
 
