@@ -338,6 +338,14 @@ public class IssuanceService {
     }
 
     /**
+     * The issuance gate as an offer sees it: the service's issuer must be accredited for {@code unsigned}'s types now,
+     * so that a bureau is refused when it makes an offer, not after a wallet has redeemed it.
+     */
+    public void requireAccreditedToIssue(ObjectNode unsigned) {
+        requireAccredited(unsigned, keys.issuer().issuer());
+    }
+
+    /**
      * The issuance gate: the signing issuer must be accredited for the credential's types at its validFrom
      * ({@code issuanceDate} in VCDM 1.1; now when it has neither, as the core then sets validFrom to the signing time).
      */

@@ -58,6 +58,9 @@ public class OfferService {
     @Inject
     AuditLog audit;
 
+    @Inject
+    org.creditmesh.identity.server.issuance.IssuanceService issuance;
+
     private OfferSecrets secrets;
     private final DataModelValidator validator = new DataModelValidator(ContextRegistry::isKnown);
 
@@ -109,6 +112,7 @@ public class OfferService {
             unsigned.set("validUntil", validUntil);
         }
         checkDataModel(unsigned);
+        issuance.requireAccreditedToIssue(unsigned);
         Optional<Integer> txLength = Optional.empty();
         String txDescription = null;
         JsonNode tx = body.get("tx_code");
