@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
             StatusCommand.class,
             ModelCommand.class,
             AnchorCommand.class,
+            RegistryCommand.class,
             DemoCommand.class,
             UpCommand.class,
             TemplateCommand.class,

@@ -1,0 +1,114 @@
+package org.creditmesh.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.creditmesh.anchor.node.AnvilNode;
+import org.creditmesh.core.did.DidKey;
+import org.creditmesh.core.json.Json;
+import org.creditmesh.core.keys.KeyType;
+import org.creditmesh.core.keys.SigningKey;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.utils.Numeric;
+
+/**
+ * {@code registry} on a real anvil with a 2-of-3 IssuerRegistry: one admin's proposal does not accredit, a second
+ * admin's approval does; anyone checks it without a key; a suspension takes two admins as well.
+ */
+class RegistryCommandTest {
+
+    private static final long CHAIN_ID = 31_337;
+    private static AnvilNode anvil;
+
+    @TempDir
+    Path work;
+
+    @RegisterExtension
+    final CapturedCli cli = new CapturedCli();
+
+    @BeforeAll
+    static void startChain() throws Exception {
+        assumeTrue(AnvilNode.isInstalled(), "anvil is not installed: build ledger-anchor first (it runs npm ci)");
+        anvil = AnvilNode.builder().chainId(CHAIN_ID).start();
+    }
+
+    @AfterAll
+    static void stopChain() {
+        if (anvil != null) {
+            anvil.close();
+        }
+    }
+
+    private Path key(int account) throws Exception {
+        Path file = work.resolve("admin-" + account + ".key");
+        Files.writeString(file, Numeric.toHexStringWithPrefixZeroPadded(anvil.account(account).getEcKeyPair().getPrivateKey(), 64));
+        return file;
+    }
+
+    private String[] with(String registry, String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID), "--registry", registry));
+        return all.toArray(String[]::new);
+    }
+
+    private com.fasterxml.jackson.databind.JsonNode lastJson() throws Exception {
+        String[] lines = cli.out().strip().split("\n");
+        return Json.parse(lines[lines.length - 1]);
+    }
+
+    @Test
+    void twoOfThreeAdminsAccreditAndSuspendAndAnyoneChecksOnChain() throws Exception {
+        String admins = anvil.account(1).getAddress() + "," + anvil.account(2).getAddress() + "," + anvil.account(3).getAddress();
+        assertThat(cli.run("anchor", "deploy", "--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
+                "--key-file", key(1).toString(), "--admins", admins, "--threshold", "2")).as(cli.err()).isZero();
+        String registry = lastJson().get("issuerRegistry").asText();
+        String bureau = DidKey.create(SigningKey.generate(KeyType.ED25519).publicKey()).toString();
+
+        assertThat(cli.run(with(registry, "registry", "accredit", "--key-file", key(1).toString(), "--did", bureau,
+                "--types", "KycCredential,RepaymentHistoryCredential", "--from", "2026-01-01T00:00:00Z",
+                "--until", "2030-01-01T00:00:00Z"))).as(cli.err()).isZero();
+        var proposal = lastJson();
+        assertThat(proposal.get("executed").asBoolean()).as("one admin of three is not enough").isFalse();
+        assertThat(cli.run(with(registry, "registry", "check", "--did", bureau, "--type", "KycCredential",
+                "--at", "2027-06-01T00:00:00Z"))).isEqualTo(1);
+
+        assertThat(cli.run(with(registry, "registry", "approve", "--key-file", key(2).toString(),
+                "--proposal", proposal.get("proposalId").asText()))).as(cli.err()).isZero();
+        assertThat(lastJson().get("executed").asBoolean()).isTrue();
+
+        assertThat(cli.run(with(registry, "registry", "check", "--did", bureau, "--type", "KycCredential",
+                "--at", "2027-06-01T00:00:00Z"))).isZero();
+        assertThat(lastJson().get("signingKey").asText()).isEqualToIgnoringCase(RegistryCommand.keyHashAddress(bureau));
+        assertThat(cli.run(with(registry, "registry", "check", "--did", bureau, "--type", "CreditScoreCredential",
+                "--at", "2027-06-01T00:00:00Z"))).as("a type it is not accredited for").isEqualTo(1);
+        assertThat(cli.run(with(registry, "registry", "check", "--did", bureau, "--type", "KycCredential",
+                "--at", "2025-06-01T00:00:00Z"))).as("before its period").isEqualTo(1);
+
+        assertThat(cli.run(with(registry, "registry", "suspend", "--key-file", key(3).toString(), "--did", bureau))).isZero();
+        String suspension = lastJson().get("proposalId").asText();
+        assertThat(cli.run(with(registry, "registry", "check", "--did", bureau, "--type", "KycCredential",
+                "--at", "2027-06-01T00:00:00Z"))).as("a proposal alone suspends nothing").isZero();
+        assertThat(cli.run(with(registry, "registry", "approve", "--key-file", key(1).toString(), "--proposal", suspension))).isZero();
+        assertThat(cli.run(with(registry, "registry", "check", "--did", bureau, "--type", "KycCredential",
+                "--at", "2027-06-01T00:00:00Z"))).isEqualTo(1);
+        assertThat(lastJson().get("status").asText()).isEqualTo("suspended");
+    }
+
+    @Test
+    void aNonAdminCannotProposeAndTheErrorIsTyped() throws Exception {
+        assertThat(cli.run("anchor", "deploy", "--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
+                "--key-file", key(1).toString())).isZero();
+        String registry = lastJson().get("issuerRegistry").asText();
+        assertThat(cli.run(with(registry, "registry", "suspend", "--key-file", key(5).toString(), "--did", "did:web:bureau.example")))
+                .isEqualTo(1);
+        assertThat(cli.err()).startsWith("error [not_admin]");
+    }
+}
