@@ -46,6 +46,16 @@ final class VerifyCommand implements Callable<Integer> {
             description = "accredited issuers: JSON array of {issuer, types, validFrom[, validUntil]}")
     Path trust;
 
+    @Option(names = "--trust-registry", paramLabel = "ADDRESS",
+            description = "check the issuer's accreditation in this on-chain IssuerRegistry (with --rpc and --chain-id)")
+    String trustRegistry;
+
+    @Option(names = "--rpc", paramLabel = "URL", description = "the chain's JSON-RPC endpoint, for --trust-registry")
+    java.net.URI rpc;
+
+    @Option(names = "--chain-id", paramLabel = "ID", description = "the chain id the node must report, for --trust-registry")
+    Long chainId;
+
     @Override
     public Integer call() throws Exception {
         CredentialVerifier.Builder builder = CredentialVerifier.builder()
@@ -58,9 +68,30 @@ final class VerifyCommand implements Callable<Integer> {
             }
             builder.challenge(new Challenge(nonce, audience));
         }
+        if (trust != null && trustRegistry != null) {
+            System.err.println("error [usage]: --trust and --trust-registry are alternatives");
+            return 2;
+        }
         if (trust != null) {
             builder.trustPolicy(readTrustList(trust));
         }
+        if (trustRegistry != null) {
+            if (rpc == null || chainId == null) {
+                System.err.println("error [usage]: --trust-registry needs --rpc and --chain-id");
+                return 2;
+            }
+            // Read-only: no key; the node must be on the chain the user named.
+            try (var chain = org.creditmesh.anchor.chain.ChainClient.connect(rpc, null,
+                    org.creditmesh.anchor.chain.ChainSettings.anvil(chainId))) {
+                builder.trustPolicy(new org.creditmesh.anchor.trust.OnChainTrustPolicy(
+                        org.creditmesh.anchor.chain.IssuerRegistryClient.at(chain, trustRegistry)));
+                return report(builder);
+            }
+        }
+        return report(builder);
+    }
+
+    private int report(CredentialVerifier.Builder builder) throws Exception {
         VerificationReport report = builder.build().verify(CredentialFiles.read(file));
         if (json) {
             System.out.println(Json.writePretty(report.toJson()));

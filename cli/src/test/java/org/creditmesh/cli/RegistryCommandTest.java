@@ -102,6 +102,45 @@ class RegistryCommandTest {
         assertThat(lastJson().get("status").asText()).isEqualTo("suspended");
     }
 
+    /** {@code verify --trust-registry}: a lender checks the issuer's accreditation on chain, with no CreditMesh service. */
+    @Test
+    void verifyChecksTheIssuersAccreditationOnChain() throws Exception {
+        assertThat(cli.run("anchor", "deploy", "--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
+                "--key-file", key(1).toString())).isZero();
+        String registry = lastJson().get("issuerRegistry").asText();
+        Path template = work.resolve("kyc.json");
+        assertThat(cli.run("template", "kyc", "--out", template.toString())).isZero();
+
+        SigningKey accredited = SigningKey.generate(KeyType.ED25519);
+        SigningKey unknown = SigningKey.generate(KeyType.ED25519);
+        Path good = credential(template, accredited, "good.sd-jwt");
+        Path other = credential(template, unknown, "other.sd-jwt");
+        String did = DidKey.create(accredited.publicKey()).toString();
+        assertThat(cli.run(with(registry, "registry", "accredit", "--key-file", key(1).toString(), "--did", did,
+                "--types", "KycCredential", "--from", "2020-01-01T00:00:00Z", "--until", "2099-01-01T00:00:00Z"))).isZero();
+
+        String[] onChain = {"--trust-registry", registry, "--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID)};
+        List<String> verifyGood = new ArrayList<>(List.of("verify", good.toString()));
+        verifyGood.addAll(List.of(onChain));
+        assertThat(cli.run(verifyGood.toArray(String[]::new))).as(cli.out() + cli.err()).isZero();
+        assertThat(cli.out()).contains("in the on-chain registry");
+
+        List<String> verifyOther = new ArrayList<>(List.of("verify", other.toString()));
+        verifyOther.addAll(List.of(onChain));
+        assertThat(cli.run(verifyOther.toArray(String[]::new))).isEqualTo(1);
+        assertThat(cli.out()).contains("untrusted_issuer");
+    }
+
+    private Path credential(Path template, SigningKey key, String name) throws Exception {
+        var unsigned = Json.parseObject(Files.readAllBytes(template));
+        var issuer = new org.creditmesh.core.issuer.CredentialIssuer(key);
+        unsigned.put("issuer", issuer.issuer());
+        Path file = work.resolve(name);
+        Files.writeString(file, issuer.issue(unsigned, org.creditmesh.core.verifier.SecuringFormat.SD_JWT,
+                org.creditmesh.core.issuer.CredentialIssuer.Options.defaults()));
+        return file;
+    }
+
     @Test
     void aNonAdminCannotProposeAndTheErrorIsTyped() throws Exception {
         assertThat(cli.run("anchor", "deploy", "--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
