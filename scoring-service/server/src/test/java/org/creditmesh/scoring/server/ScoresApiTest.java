@@ -81,6 +81,10 @@ class ScoresApiTest {
     /** The default model: registered once (the database lives as long as the test run), activated before each test. */
     @BeforeEach
     void defaultModel() throws Exception {
+        registerDefaultModel(registry);
+    }
+
+    static void registerDefaultModel(ModelRegistry registry) throws Exception {
         Models.Files3 f = Models.first();
         try {
             registry.register(new ModelRegistry.Registration(DEFAULT_MODEL, "credit-g", new ModelFiles(f.scorecard(), f.provenance(), f.tribuo())), "test-setup");

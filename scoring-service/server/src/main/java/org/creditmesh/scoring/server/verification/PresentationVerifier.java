@@ -55,25 +55,52 @@ public class PresentationVerifier {
             .filter(t -> t != CredentialType.CREDIT_SCORE && t != CredentialType.BUREAU_ACCREDITATION)
             .map(t -> CredentialIssuer.VCT_PREFIX + t.typeName()).collect(Collectors.toUnmodifiableSet());
 
-    /** Issuers (DIDs) whose bureau credentials are accepted; until the on-chain registry is wired in. */
+    /** Issuers (DIDs) whose bureau credentials are accepted, when no on-chain registry is configured. */
     @ConfigProperty(name = "creditmesh.scoring.trust.issuers")
     Optional<List<String>> trustedIssuers;
+
+    /** The on-chain IssuerRegistry that decides bureau trust instead of the list (with its node's URL and chain id). */
+    @ConfigProperty(name = "creditmesh.scoring.trust.registry")
+    Optional<String> trustRegistry;
+
+    @ConfigProperty(name = "creditmesh.scoring.trust.rpc-url")
+    Optional<java.net.URI> trustRpc;
+
+    @ConfigProperty(name = "creditmesh.scoring.trust.chain-id")
+    Optional<Long> trustChainId;
 
     /** Status List Tokens over plain HTTP on loopback (local runs and tests); HTTPS only otherwise. */
     @ConfigProperty(name = "creditmesh.scoring.status.allow-http-on-loopback", defaultValue = "false")
     boolean allowHttpOnLoopback;
 
-    private StaticTrustList trustList;
+    private org.creditmesh.core.trust.TrustPolicy trustList;
+    private RegistryTrust registryTrust;
     private DidResolver didResolver;
     private StatusListTokenFetcher statusFetcher;
 
     @PostConstruct
     void init() {
-        trustList = new StaticTrustList(trustedIssuers.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty())
-                .map(did -> new StaticTrustList.Accreditation(did, BUREAU_VCTS, Instant.EPOCH, null)).toList());
+        if (trustRegistry.isPresent() && !trustRegistry.get().isBlank()) {
+            if (trustRpc.isEmpty() || trustChainId.isEmpty()) {
+                throw new IllegalStateException("creditmesh.scoring.trust.registry needs creditmesh.scoring.trust.rpc-url and"
+                        + " creditmesh.scoring.trust.chain-id");
+            }
+            registryTrust = new RegistryTrust(trustRpc.get(), trustChainId.get(), trustRegistry.get());
+            trustList = registryTrust;
+        } else {
+            trustList = new StaticTrustList(trustedIssuers.orElse(List.of()).stream().map(String::strip).filter(s -> !s.isEmpty())
+                    .map(did -> new StaticTrustList.Accreditation(did, BUREAU_VCTS, Instant.EPOCH, null)).toList());
+        }
         didResolver = new CachingDidResolver(new CompositeDidResolver(List.of(new DidKey(), new DidJwk(), new DidWeb())),
                 Duration.ofMinutes(10), 1000);
         statusFetcher = HttpStatusListTokenFetcher.builder().allowHttpOnLoopback(allowHttpOnLoopback).build();
+    }
+
+    @jakarta.annotation.PreDestroy
+    void close() {
+        if (registryTrust != null) {
+            registryTrust.close();
+        }
     }
 
     /**
