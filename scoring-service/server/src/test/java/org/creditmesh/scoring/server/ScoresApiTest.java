@@ -325,6 +325,16 @@ class ScoresApiTest {
 
     @Test
     @TestSecurity(user = "lender-1", roles = "lender")
+    void aReplayedPresentationIsRefusedAsANonceAlreadyUsed() throws Exception {
+        Challenge challenge = challenge();
+        String body = body(vpToken(new Wallet(), dcql(), challenge, null, Map.of(), Map.of()), challenge.nonce(), false);
+        post(body).then().statusCode(200);
+        post(body).then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(ScoringProblem.NONCE_REUSED.uri()));
+    }
+
+    @Test
+    @TestSecurity(user = "lender-1", roles = "lender")
     void aCredentialFromABureauNotOnTheTrustListIsUnverified() throws Exception {
         Challenge challenge = challenge();
         SigningKey stranger = SigningKey.generate(KeyType.ED25519);

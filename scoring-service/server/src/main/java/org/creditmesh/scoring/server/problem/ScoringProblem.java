@@ -22,7 +22,8 @@ public enum ScoringProblem implements ProblemType {
     MODEL_FINGERPRINT_MISMATCH("model-fingerprint-mismatch", 422, "The model does not match its fingerprint"),
     INVALID_MODEL("invalid-model", 422, "The model cannot be registered for scoring from credentials"),
     SCORE_CREDENTIAL_REFUSED("score-credential-refused", 422, "The score credential cannot be issued"),
-    ANCHORING_OFF("anchoring-off", 404, "This service does not anchor model fingerprints");
+    ANCHORING_OFF("anchoring-off", 404, "This service does not anchor model fingerprints"),
+    NONCE_REUSED("nonce-reused", 409, "This lender already scored a presentation bound to this nonce");
 
     private final String code;
     private final int status;

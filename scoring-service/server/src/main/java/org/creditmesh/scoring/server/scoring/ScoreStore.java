@@ -45,6 +45,29 @@ public class ScoreStore {
         }
     }
 
+    /**
+     * Uses {@code nonce} up for {@code lender}: the first scoring with it goes on, any later one is refused (a replayed
+     * presentation, or a lender reusing a challenge). Kept as a SHA-256 only.
+     */
+    public void useNonce(String lender, String nonce) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement(
+                     "insert into used_nonce (lender_client_id, nonce_sha256) values (?, ?) on conflict do nothing")) {
+            s.setString(1, lender);
+            s.setString(2, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(nonce.getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+            if (s.executeUpdate() == 0) {
+                throw new org.creditmesh.service.problem.ProblemException(
+                        org.creditmesh.scoring.server.problem.ScoringProblem.NONCE_REUSED,
+                        "a presentation bound to this nonce was already scored for this lender; ask the wallet with a fresh nonce");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the score store is unavailable", e);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is in every JDK", e);
+        }
+    }
+
     /** The scores of the most recent {@code limit} scorings with {@code model}, newest first. */
     public double[] recent(ModelRef model, int limit) {
         List<Double> scores = new ArrayList<>();

@@ -84,6 +84,8 @@ public class ScoringService {
     }
 
     private ObjectNode score(LoadedModel model, ScoreRequest request, String lender) {
+        // Single use, checked first: a replayed presentation costs no verification.
+        store.useNonce(lender, request.challenge().nonce());
         List<VerifiedPresentation> verified = verifier.verify(request.presentations(), request.challenge());
         VerifiedPresentation first = verified.getFirst();
         for (VerifiedPresentation p : verified) {
