@@ -1,7 +1,6 @@
 package org.creditmesh.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,20 +11,18 @@ import org.creditmesh.anchor.chain.ChainSettings;
 import org.creditmesh.anchor.chain.IssuerRegistryClient;
 import org.creditmesh.anchor.merkle.Hash32;
 import org.creditmesh.anchor.merkle.MerkleTree;
-import org.creditmesh.anchor.node.AnvilNode;
 import org.creditmesh.core.json.Json;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.utils.Numeric;
 
 /** {@code anchor deploy} against a real anvil: the printed addresses are working contracts. */
 class AnchorDeployCommandTest {
 
-    private static final long CHAIN_ID = 31_337;
-    private static AnvilNode anvil;
+    private static final long CHAIN_ID = TestAnvil.CHAIN_ID;
+
+    @RegisterExtension
+    static final TestAnvil anvil = new TestAnvil();
 
     @TempDir
     Path work;
@@ -33,37 +30,22 @@ class AnchorDeployCommandTest {
     @RegisterExtension
     final CapturedCli cli = new CapturedCli();
 
-    @BeforeAll
-    static void startChain() throws Exception {
-        assumeTrue(AnvilNode.isInstalled(), "anvil is not installed: build ledger-anchor first (it runs npm ci)");
-        anvil = AnvilNode.builder().chainId(CHAIN_ID).start();
-    }
-
-    @AfterAll
-    static void stopChain() {
-        if (anvil != null) {
-            anvil.close();
-        }
-    }
-
     private Path keyFile(int account) throws Exception {
-        Path file = work.resolve("deployer.key");
-        Files.writeString(file, Numeric.toHexStringWithPrefixZeroPadded(anvil.account(account).getEcKeyPair().getPrivateKey(), 64));
-        return file;
+        return anvil.keyFile(work, account);
     }
 
     @Test
     void deploysBothContractsWithTheGivenGovernanceAndPrintsTheirAddresses() throws Exception {
-        String admin2 = anvil.account(2).getAddress();
-        String admin3 = anvil.account(3).getAddress();
-        int exit = cli.run("anchor", "deploy", "--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
-                "--key-file", keyFile(1).toString(), "--admins", anvil.account(1).getAddress() + "," + admin2 + "," + admin3);
+        String admin2 = anvil.node().account(2).getAddress();
+        String admin3 = anvil.node().account(3).getAddress();
+        int exit = cli.run("anchor", "deploy", "--rpc", anvil.node().rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
+                "--key-file", keyFile(1).toString(), "--admins", anvil.node().account(1).getAddress() + "," + admin2 + "," + admin3);
         assertThat(exit).as(cli.err()).isZero();
         var out = Json.parseObject(cli.out().strip());
         assertThat(out.get("threshold").asInt()).isEqualTo(2);
-        assertThat(out.get("deployer").asText()).isEqualToIgnoringCase(anvil.account(1).getAddress());
+        assertThat(out.get("deployer").asText()).isEqualToIgnoringCase(anvil.node().account(1).getAddress());
 
-        try (ChainClient chain = ChainClient.connect(anvil.rpcUrl(), anvil.account(1), ChainSettings.anvil(CHAIN_ID))) {
+        try (ChainClient chain = ChainClient.connect(anvil.node().rpcUrl(), anvil.node().account(1), ChainSettings.anvil(CHAIN_ID))) {
             // The deployer is the default anchorer: anchoring through the printed address works.
             var registry = AnchorRegistryClient.at(chain, out.get("anchorRegistry").asText());
             var tree = MerkleTree.of(List.of(Hash32.keccakOfUtf8("a"), Hash32.keccakOfUtf8("b")));
@@ -77,7 +59,7 @@ class AnchorDeployCommandTest {
 
     @Test
     void refusesANodeOnAnotherChainBeforeSendingAnything() throws Exception {
-        int exit = cli.run("anchor", "deploy", "--rpc", anvil.rpcUrl().toString(), "--chain-id", "1",
+        int exit = cli.run("anchor", "deploy", "--rpc", anvil.node().rpcUrl().toString(), "--chain-id", "1",
                 "--key-file", keyFile(1).toString());
         assertThat(exit).isEqualTo(1);
         assertThat(cli.err()).startsWith("error [chain_id_mismatch]");
@@ -87,7 +69,7 @@ class AnchorDeployCommandTest {
     void refusesAMissingOrMalformedKey() throws Exception {
         Path bad = work.resolve("bad.key");
         Files.writeString(bad, "not-a-key");
-        assertThat(cli.run("anchor", "deploy", "--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
+        assertThat(cli.run("anchor", "deploy", "--rpc", anvil.node().rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
                 "--key-file", bad.toString())).isEqualTo(1);
         assertThat(cli.err()).startsWith("error [no_signer]").doesNotContain("not-a-key");
     }

@@ -1,23 +1,18 @@
 package org.creditmesh.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.creditmesh.anchor.node.AnvilNode;
 import org.creditmesh.core.did.DidKey;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.keys.KeyType;
 import org.creditmesh.core.keys.SigningKey;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
-import org.web3j.utils.Numeric;
 
 /**
  * {@code registry} on a real anvil with a 2-of-3 IssuerRegistry: one admin's proposal does not accredit, a second
@@ -25,8 +20,10 @@ import org.web3j.utils.Numeric;
  */
 class RegistryCommandTest {
 
-    private static final long CHAIN_ID = 31_337;
-    private static AnvilNode anvil;
+    private static final long CHAIN_ID = TestAnvil.CHAIN_ID;
+
+    @RegisterExtension
+    static final TestAnvil anvil = new TestAnvil();
 
     @TempDir
     Path work;
@@ -34,28 +31,13 @@ class RegistryCommandTest {
     @RegisterExtension
     final CapturedCli cli = new CapturedCli();
 
-    @BeforeAll
-    static void startChain() throws Exception {
-        assumeTrue(AnvilNode.isInstalled(), "anvil is not installed: build ledger-anchor first (it runs npm ci)");
-        anvil = AnvilNode.builder().chainId(CHAIN_ID).start();
-    }
-
-    @AfterAll
-    static void stopChain() {
-        if (anvil != null) {
-            anvil.close();
-        }
-    }
-
     private Path key(int account) throws Exception {
-        Path file = work.resolve("admin-" + account + ".key");
-        Files.writeString(file, Numeric.toHexStringWithPrefixZeroPadded(anvil.account(account).getEcKeyPair().getPrivateKey(), 64));
-        return file;
+        return anvil.keyFile(work, account);
     }
 
     private String[] with(String registry, String... args) {
         List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of("--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID), "--registry", registry));
+        all.addAll(List.of("--rpc", anvil.node().rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID), "--registry", registry));
         return all.toArray(String[]::new);
     }
 
@@ -66,8 +48,8 @@ class RegistryCommandTest {
 
     @Test
     void twoOfThreeAdminsAccreditAndSuspendAndAnyoneChecksOnChain() throws Exception {
-        String admins = anvil.account(1).getAddress() + "," + anvil.account(2).getAddress() + "," + anvil.account(3).getAddress();
-        assertThat(cli.run("anchor", "deploy", "--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
+        String admins = anvil.node().account(1).getAddress() + "," + anvil.node().account(2).getAddress() + "," + anvil.node().account(3).getAddress();
+        assertThat(cli.run("anchor", "deploy", "--rpc", anvil.node().rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
                 "--key-file", key(1).toString(), "--admins", admins, "--threshold", "2")).as(cli.err()).isZero();
         String registry = lastJson().get("issuerRegistry").asText();
         String bureau = DidKey.create(SigningKey.generate(KeyType.ED25519).publicKey()).toString();
@@ -105,7 +87,7 @@ class RegistryCommandTest {
     /** {@code verify --trust-registry}: a lender checks the issuer's accreditation on chain, with no CreditMesh service. */
     @Test
     void verifyChecksTheIssuersAccreditationOnChain() throws Exception {
-        assertThat(cli.run("anchor", "deploy", "--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
+        assertThat(cli.run("anchor", "deploy", "--rpc", anvil.node().rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
                 "--key-file", key(1).toString())).isZero();
         String registry = lastJson().get("issuerRegistry").asText();
         Path template = work.resolve("kyc.json");
@@ -119,7 +101,7 @@ class RegistryCommandTest {
         assertThat(cli.run(with(registry, "registry", "accredit", "--key-file", key(1).toString(), "--did", did,
                 "--types", "KycCredential", "--from", "2020-01-01T00:00:00Z", "--until", "2099-01-01T00:00:00Z"))).isZero();
 
-        String[] onChain = {"--trust-registry", registry, "--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID)};
+        String[] onChain = {"--trust-registry", registry, "--rpc", anvil.node().rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID)};
         List<String> verifyGood = new ArrayList<>(List.of("verify", good.toString()));
         verifyGood.addAll(List.of(onChain));
         assertThat(cli.run(verifyGood.toArray(String[]::new))).as(cli.out() + cli.err()).isZero();
@@ -143,7 +125,7 @@ class RegistryCommandTest {
 
     @Test
     void aNonAdminCannotProposeAndTheErrorIsTyped() throws Exception {
-        assertThat(cli.run("anchor", "deploy", "--rpc", anvil.rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
+        assertThat(cli.run("anchor", "deploy", "--rpc", anvil.node().rpcUrl().toString(), "--chain-id", Long.toString(CHAIN_ID),
                 "--key-file", key(1).toString())).isZero();
         String registry = lastJson().get("issuerRegistry").asText();
         assertThat(cli.run(with(registry, "registry", "suspend", "--key-file", key(5).toString(), "--did", "did:web:bureau.example")))
