@@ -138,10 +138,10 @@ class EndToEndTest {
         assertThat(result.path("verified").asBoolean()).as(result.toString()).isTrue();
         assertThat(result.path("status").asText()).isEqualTo("verified");
         JsonNode credential = result.path("credentials").get(0);
-        assertThat(checks(credential)).contains("signature=passed", "disclosures=passed", "validity_period=passed",
+        assertThat(ResultJson.checks(credential)).contains("signature=passed", "disclosures=passed", "validity_period=passed",
                 "holder_binding=passed", "status=passed", "dcql=passed").noneMatch(c -> c.endsWith("=failed"));
-        assertThat(fieldNames(credential.path("claims"))).containsExactlyInAnyOrderElementsOf(REQUESTED);
-        assertThat(fieldNames(credential.path("claims"))).doesNotContainAnyElementsOf(NOT_REQUESTED);
+        assertThat(ResultJson.fieldNames(credential.path("claims"))).containsExactlyInAnyOrderElementsOf(REQUESTED);
+        assertThat(ResultJson.fieldNames(credential.path("claims"))).doesNotContainAnyElementsOf(NOT_REQUESTED);
         assertThat(credential.path("claims").path("ageOver18").asBoolean()).isTrue();
         assertThat(credential.path("claims").path("countryOfResidence").asText()).isEqualTo(COUNTRY);
         assertThat(credential.path("warnings")).isEmpty();
@@ -164,7 +164,7 @@ class EndToEndTest {
         assertThat(revoked.path("status").asText()).isEqualTo("failed");
         assertThat(revoked.path("failures").toString()).contains("\"revoked\"");
         JsonNode afterRevocation = revoked.path("credentials").get(0);
-        assertThat(checks(afterRevocation)).contains("status=failed", "signature=passed", "holder_binding=passed");
+        assertThat(ResultJson.checks(afterRevocation)).contains("status=failed", "signature=passed", "holder_binding=passed");
         assertThat(afterRevocation.has("claims")).isFalse();
 
         // The audit log has every step, by whom, and no claim value anywhere in it.
@@ -268,18 +268,6 @@ class EndToEndTest {
                 return rs.getString(1);
             }
         }
-    }
-
-    private static List<String> checks(JsonNode credential) {
-        List<String> out = new ArrayList<>();
-        credential.path("checks").forEach(c -> out.add(c.path("check").asText() + "=" + c.path("outcome").asText()));
-        return out;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        node.fieldNames().forEachRemaining(out::add);
-        return out;
     }
 
     private static JsonNode parse(String json) {

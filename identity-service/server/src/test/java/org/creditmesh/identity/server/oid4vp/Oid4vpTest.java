@@ -48,6 +48,8 @@ import org.creditmesh.core.wallet.Oid4vpRequestObject;
 import org.creditmesh.core.wallet.Oid4vpSubmission;
 import org.creditmesh.core.wallet.Oid4vpTransport;
 import org.creditmesh.identity.server.EmbeddedPostgresResource;
+import org.creditmesh.identity.server.ResultJson;
+import org.creditmesh.identity.server.TestClients;
 import org.creditmesh.identity.server.security.Roles;
 import org.junit.jupiter.api.Test;
 
@@ -106,9 +108,9 @@ class Oid4vpTest {
         assertThat(result.path("status").asText()).isEqualTo("verified");
         JsonNode credential = result.path("credentials").get(0);
         assertThat(credential.path("query_id").asText()).isEqualTo("kyc");
-        assertThat(checks(credential)).contains("signature=passed", "disclosures=passed", "validity_period=passed",
+        assertThat(ResultJson.checks(credential)).contains("signature=passed", "disclosures=passed", "validity_period=passed",
                 "holder_binding=passed", "status=passed", "dcql=passed").noneMatch(c -> c.endsWith("=failed"));
-        assertThat(fieldNames(credential.path("claims"))).containsExactlyInAnyOrder("identityVerified", "ageOver18");
+        assertThat(ResultJson.fieldNames(credential.path("claims"))).containsExactlyInAnyOrder("identityVerified", "ageOver18");
         assertThat(credential.path("warnings")).isEmpty();
 
         given().when().get("/oid4vp/requests/" + created.path("id").asText() + "/result")
@@ -153,7 +155,7 @@ class Oid4vpTest {
         assertThat(result.path("status").asText()).isEqualTo("failed");
         assertThat(result.path("failures").toString()).contains("\"revoked\"");
         JsonNode credential = result.path("credentials").get(0);
-        assertThat(checks(credential)).contains("status=failed", "signature=passed", "holder_binding=passed", "dcql=skipped");
+        assertThat(ResultJson.checks(credential)).contains("status=failed", "signature=passed", "holder_binding=passed", "dcql=skipped");
         assertThat(credential.has("claims")).isFalse();
     }
 
@@ -171,7 +173,7 @@ class Oid4vpTest {
         assertThat(wallet().submit(request, token).accepted()).isTrue();
         JsonNode credential = result(created.path("id").asText(), 200).path("credentials").get(0);
         assertThat(credential.path("verified").asBoolean()).isTrue();
-        assertThat(fieldNames(credential.path("claims"))).containsExactly("identityVerified");
+        assertThat(ResultJson.fieldNames(credential.path("claims"))).containsExactly("identityVerified");
         assertThat(credential.path("warnings").toString()).contains("maritalStatus").doesNotContain("married");
     }
 
@@ -188,7 +190,7 @@ class Oid4vpTest {
         assertThat(wallet().submit(secondRequest, boundToFirst).accepted()).isTrue();
         JsonNode result = result(second.path("id").asText(), 200);
         assertThat(result.path("verified").asBoolean()).isFalse();
-        assertThat(checks(result.path("credentials").get(0))).contains("holder_binding=failed");
+        assertThat(ResultJson.checks(result.path("credentials").get(0))).contains("holder_binding=failed");
     }
 
     @Test
@@ -202,7 +204,7 @@ class Oid4vpTest {
         assertThat(wallet().submit(genuine, wallet().vpToken(otherVerifier, List.of(kyc.held()))).accepted()).isTrue();
         JsonNode result = result(created.path("id").asText(), 200);
         assertThat(result.path("verified").asBoolean()).isFalse();
-        assertThat(checks(result.path("credentials").get(0))).contains("holder_binding=failed");
+        assertThat(ResultJson.checks(result.path("credentials").get(0))).contains("holder_binding=failed");
     }
 
     @Test
@@ -480,23 +482,7 @@ class Oid4vpTest {
         return QuarkusSecurityIdentity.builder().setPrincipal(new QuarkusPrincipal(user)).addRole(role).build();
     }
 
-    private static List<String> checks(JsonNode credential) {
-        List<String> out = new ArrayList<>();
-        credential.path("checks").forEach(c -> out.add(c.path("check").asText() + "=" + c.path("outcome").asText()));
-        return out;
-    }
-
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> out = new ArrayList<>();
-        node.fieldNames().forEachRemaining(out::add);
-        return out;
-    }
-
     private static JsonNode parse(String json) {
-        try {
-            return Json.parse(json);
-        } catch (org.creditmesh.core.json.MalformedJsonException e) {
-            throw new AssertionError("not JSON: " + json, e);
-        }
+        return TestClients.parse(json);
     }
 }
