@@ -250,6 +250,58 @@ class K8sManifestsTest {
                 .containsEntry("CREDITMESH_ANCHOR_GAS_PRICE", "0");
     }
 
+    @Test
+    void everyVariableReferenceNamesAVariableDefinedBeforeIt() {
+        // Kubernetes leaves an unresolved $(NAME) as literal text: the service would get "$(NAME)" as its value.
+        Pattern reference = Pattern.compile("\\$\\(([A-Za-z_][A-Za-z0-9_]*)\\)");
+        Map<String, Set<String>> envFromKeys = new LinkedHashMap<>();
+        for (HasMetadata o : objects) {
+            if (o instanceof ConfigMap cm && cm.getData() != null) {
+                envFromKeys.put(cm.getMetadata().getName(), cm.getData().keySet());
+            }
+        }
+        List<String> unresolved = new ArrayList<>();
+        forEachPod((owner, pod) -> {
+            for (Container c : containers(pod)) {
+                Set<String> defined = new TreeSet<>();
+                for (EnvFromSource from : c.getEnvFrom()) {
+                    if (from.getConfigMapRef() != null) {
+                        defined.addAll(envFromKeys.getOrDefault(from.getConfigMapRef().getName(), Set.of()));
+                    }
+                }
+                for (EnvVar env : c.getEnv()) {
+                    if (env.getValue() != null) {
+                        Matcher m = reference.matcher(env.getValue());
+                        while (m.find()) {
+                            if (!defined.contains(m.group(1))) {
+                                unresolved.add(owner + " " + c.getName() + " " + env.getName() + " -> " + m.group(1));
+                            }
+                        }
+                    }
+                    defined.add(env.getName());
+                }
+            }
+        });
+        assertThat(unresolved).isEmpty();
+    }
+
+    @Test
+    void everyValidatorRunsFreeGasOnTheGeneratedGenesisWithItsOwnKey() {
+        StatefulSet besu = (StatefulSet) objects.stream()
+                .filter(o -> o instanceof StatefulSet && o.getMetadata().getName().equals("besu"))
+                .findFirst().orElseThrow();
+        assertThat(besu.getSpec().getReplicas()).isEqualTo(4);
+        Container node = besu.getSpec().getTemplate().getSpec().getContainers().getFirst();
+        // Besu's free-gas page: --min-gas-price=0 on every node, or it silently drops zero-price transactions.
+        assertThat(node.getArgs()).contains("--min-gas-price=0", "--genesis-file=/network/genesis.json",
+                "--node-private-key-file=/data/key", "--permissions-nodes-config-file=/network/permissions_config.toml",
+                "--static-nodes-file=/network/static-nodes.json");
+        assertThat(node.getArgs()).filteredOn(a -> a.startsWith("--rpc-http-api=")).singleElement()
+                .satisfies(api -> assertThat(api).doesNotContain("QBFT", "ADMIN", "PERM", "DEBUG", "MINER"));
+        assertThat(besu.getSpec().getTemplate().getSpec().getVolumes())
+                .anySatisfy(v -> assertThat(v.getConfigMap() != null && v.getConfigMap().getName().equals("besu-network")).isTrue());
+    }
+
     private static void expectPath(Probe probe, String path, String where, List<String> problems) {
         if (probe == null || probe.getHttpGet() == null || !path.equals(probe.getHttpGet().getPath())) {
             problems.add(where + ": expected a probe on " + path);
