@@ -64,7 +64,8 @@ public final class FederatedScorecard {
     /**
      * Shares of the zCDP budget ρ: cut-point histograms and row/bad totals, good/bad counts, gradient
      * rounds (equal per round), score histogram. They must add up to 1; {@code gradients} is 0 exactly
-     * when there are no DP gradient rounds.
+     * when there are no DP gradient rounds. When the gradient phase would bring more noise than it
+     * corrects ({@link Options#MAX_COEFFICIENT_NOISE}) its share goes to the counts instead.
      */
     public record Budget(double edges, double counts, double gradients, double scores) {
 
@@ -84,6 +85,26 @@ public final class FederatedScorecard {
         }
     }
 
+    /** The releases of one training, in order; a lender can drop out at any of them. */
+    public enum Phase {
+        CUT_POINTS("cut points"), COUNTS("counts"), GRADIENTS("gradient round"), SCORES("scores");
+
+        private final String label;
+
+        Phase(String label) {
+            this.label = label;
+        }
+
+        /** The secure-aggregation label of this phase's release (gradient rounds add their number). */
+        public String label(int round) {
+            return this == GRADIENTS ? "round " + round + "/gradient" : label;
+        }
+
+        String describe(int round) {
+            return this == GRADIENTS ? label + " " + round : label;
+        }
+    }
+
     /**
      * @param rounds gradient-descent rounds
      * @param gridPerDecade resolution of the public value grid
@@ -95,6 +116,15 @@ public final class FederatedScorecard {
      * @param budget split of the zCDP budget (DP only)
      */
     public record Options(int rounds, int gridPerDecade, Double epsilon, double delta, double clip, int tolerated, Budget budget) {
+
+        /**
+         * Above this predicted DP noise σ on a WoE coefficient (they start at −1) the gradient phase is
+         * skipped: its correction would be smaller than the noise it brings.
+         */
+        public static final double MAX_COEFFICIENT_NOISE = 0.5;
+
+        /** The information value of the reference attribute the gradient noise is predicted for ("medium" by convention: 0.1–0.3). */
+        public static final double REFERENCE_IV = 0.1;
 
         /** Gradient rounds under DP: enough to converge from the naive start at the safe step (a few times d + 1); with a fixed gradient budget the noise per unit of progress does not depend on the round count. */
         public static final int DP_ROUNDS = 30;
@@ -131,11 +161,15 @@ public final class FederatedScorecard {
     /**
      * The privacy spent: zCDP ρ of each phase, the total as (ε, δ), the σ of the summed noise of each
      * phase when every lender adds its share (counts in rows; gradients in gradient units), each lender's
-     * share σ of the counts, and the data-independent rules the noise chose.
+     * share σ of the counts, and the data-independent rules the noise chose: bin sizes, WoE pseudo-count,
+     * the DP noise the gradient phase was predicted to put on a coefficient of reference strength, and
+     * the rounds actually run (0 when that noise was above {@link Options#MAX_COEFFICIENT_NOISE} and the
+     * gradient share went to the counts).
      */
-    public record Privacy(double rhoEdges, double rhoCounts, double rhoGradients, double rhoScores, double epsilon, double delta,
-                          int lenders, int tolerated, double sigmaEdges, double sigmaCounts, double sigmaGradients,
-                          double sigmaScores, double shareSigmaCounts, double minBinShare, int fineBins, double woeSmoothing) {
+    public record Privacy(double rhoEdges, double rhoCounts, double rhoGradients, double rhoScores, double epsilon,
+                          double delta, int lenders, int tolerated, double sigmaEdges, double sigmaCounts,
+                          double sigmaGradients, double sigmaScores, double shareSigmaCounts, double minBinShare, int fineBins,
+                          double woeSmoothing, double predictedCoefficientSd, int gradientRounds) {
     }
 
     /** One lender: its own rows of a table whose columns all lenders share. */
@@ -167,14 +201,22 @@ public final class FederatedScorecard {
 
     private final ScorecardConfig config;
 
-    /** {lender, first round it misses}, or {@code null}. */
-    private final int[] dropout;
+    /** A lender that stops answering from one release on (simulated). */
+    private record Dropout(int lender, Phase phase, int round) {
+
+        /** Whether {@code l} is silent at the release of {@code p} (round {@code r} for gradient rounds). */
+        boolean silences(int l, Phase p, int r) {
+            return l == lender && (p.compareTo(phase) > 0 || p == phase && r >= round);
+        }
+    }
+
+    private final Dropout dropout;
 
     public FederatedScorecard(ScorecardConfig config) {
         this(config, null);
     }
 
-    private FederatedScorecard(ScorecardConfig config, int[] dropout) {
+    private FederatedScorecard(ScorecardConfig config, Dropout dropout) {
         this.config = config;
         this.dropout = dropout;
     }
@@ -185,7 +227,62 @@ public final class FederatedScorecard {
      * under DP, their noise shares, which must still cover the release).
      */
     public FederatedScorecard withDropout(int lender, int round) {
-        return new FederatedScorecard(config, new int[] {lender, round});
+        return new FederatedScorecard(config, new Dropout(lender, Phase.GRADIENTS, round));
+    }
+
+    /**
+     * The same training where lender {@code lender} stops answering at {@code phase} (its first round)
+     * and never comes back: that release and every later one are the survivors' exact sums, the masks
+     * the dropped lender shared with them removed through the survivors' per-label seed reveals, and
+     * its rows take no further part (under DP the survivors' noise shares must still cover each release).
+     */
+    public FederatedScorecard withDropout(int lender, Phase phase) {
+        return new FederatedScorecard(config, new Dropout(lender, phase, 0));
+    }
+
+    /** Whether lender {@code l} answers the release of {@code phase} (gradient round {@code round}). */
+    private boolean answers(int l, Phase phase, int round) {
+        return dropout == null || !dropout.silences(l, phase, round);
+    }
+
+    /**
+     * One release through secure aggregation: the lenders that answer submit their masked vectors
+     * ({@code vector} is called for them only: a silent lender computes nothing), the coordinator closes
+     * the label, and if some did not answer, each survivor reveals that label's seed with each silent
+     * one so that the orphaned masks come off. Under DP a release with fewer noise shares than the
+     * accounting covers is refused before anything is unmasked.
+     */
+    private static long[] release(SecureAggregation.Party[] parties, int width, Phase phase, int round,
+                                  java.util.function.IntPredicate answers, java.util.function.IntFunction<long[]> vector,
+                                  DistributedNoise dpNoise) throws ScorecardException {
+        int n = parties.length;
+        String label = phase.label(round);
+        SecureAggregation.Aggregator agg = new SecureAggregation.Aggregator(label,
+                java.util.stream.IntStream.range(0, n).boxed().toList(), width);
+        for (int l = 0; l < n; l++) {
+            if (answers.test(l)) {
+                agg.submit(l, parties[l].mask(vector.apply(l), label));
+            }
+        }
+        Set<Integer> gone = agg.close();
+        if (dpNoise != null && n - gone.size() < dpNoise.minShares()) {
+            // Unmasking now would release a sum with fewer noise shares than the accounting covers.
+            throw new ScorecardException(ScorecardError.TRAINING_FAILED, String.format(java.util.Locale.ROOT,
+                    "%d of %d lenders answered %s; DP with %d tolerated dropouts needs %d",
+                    n - gone.size(), n, phase.describe(round), dpNoise.tolerated(), dpNoise.minShares()));
+        }
+        if (gone.size() == n) {
+            throw new ScorecardException(ScorecardError.TRAINING_FAILED, "no lender answered " + phase.describe(round));
+        }
+        Map<Integer, Map<Integer, byte[]>> reveals = new TreeMap<>();
+        for (int s : agg.survivors()) {
+            Map<Integer, byte[]> seeds = new TreeMap<>();
+            for (int x : gone) {
+                seeds.put(x, parties[s].revealSeed(x, label));
+            }
+            reveals.put(s, seeds);
+        }
+        return agg.sum(reveals);
     }
 
     private static void validate(Options o, int lenders) throws ScorecardException {
@@ -230,7 +327,7 @@ public final class FederatedScorecard {
                 throw new ScorecardException(ScorecardError.INVALID_CONFIG, "a lender holds no rows");
             }
         }
-        if (dropout != null && (dropout[0] < 0 || dropout[0] >= lenders.size())) {
+        if (dropout != null && (dropout.lender() < 0 || dropout.lender() >= lenders.size())) {
             throw new ScorecardException(ScorecardError.INVALID_CONFIG, "the dropped lender is not one of the lenders");
         }
         List<Column> columns = schema.columns().stream().filter(c -> !protectedAttributes.contains(c.name())).toList();
@@ -257,25 +354,25 @@ public final class FederatedScorecard {
         // A row adds 1 to one cell per numeric column, 1 to the row total and at most 1 to the bad total.
         DistributedNoise edgeNoise = dp ? DistributedNoise.forBudget(Math.sqrt(numeric.size() + 2), edgeWidth,
                 rho * budget.edges(), n, tolerated) : null;
-        long[][] hist = new long[n][edgeWidth];
-        for (int l = 0; l < n; l++) {
+        long[] histSum = release(parties, edgeWidth, Phase.CUT_POINTS, 0, l -> answers(l, Phase.CUT_POINTS, 0), l -> {
             Lender lender = lenders.get(l);
+            long[] hist = new long[edgeWidth];
             for (int c = 0; c < numeric.size(); c++) {
                 NumericColumn col = numeric.get(c);
                 for (int r : lender.rows()) {
                     double v = col.value(r);
                     if (!Double.isNaN(v) && !specials.contains(v)) {
-                        hist[l][c * cells + grid.cell(v)]++;
+                        hist[c * cells + grid.cell(v)]++;
                     }
                 }
             }
-            hist[l][edgeWidth - 2] = lender.rows().length;
+            hist[edgeWidth - 2] = lender.rows().length;
             for (int r : lender.rows()) {
-                hist[l][edgeWidth - 1] += lender.data().bad(r);
+                hist[edgeWidth - 1] += lender.data().bad(r);
             }
-            addNoise(hist[l], edgeNoise, noise);
-        }
-        long[] histSum = SecureAggregation.sumAll(parties, hist, "cut points");
+            addNoise(hist, edgeNoise, noise);
+            return hist;
+        }, edgeNoise);
         double rowsSeen = Math.max(1, histSum[edgeWidth - 2]);
         double badShareSeen = Math.min(0.99, Math.max(0.01, histSum[edgeWidth - 1] / rowsSeen));
 
@@ -288,6 +385,27 @@ public final class FederatedScorecard {
         ScorecardConfig binning = config;
         int fineBins = config.fineBins();
         DistributedNoise countNoise = null;
+        int rounds = options.rounds();
+        double predictedSd = 0;
+        double countShare = budget.counts();
+        if (dp && rounds > 0) {
+            // Is the gradient phase worth its share? Its noise follows from the budget and the noisy row
+            // count and bad share of phase 1 alone: K preconditioned rounds of step η/h_j (η = 1/(d+1)),
+            // each spending ρ_g/K, are an AR(1) process around the optimum whose mean over the last K/2
+            // iterates carries noise σ_j ≈ clip/(√ρ_g·N̂·h_j) whatever K and η (for K ≫ 1/η; a single
+            // Newton step spending all of ρ_g would have 1/√2 of it), with h_j = π(1−π)·E[WoE_j²] the
+            // Hessian's diagonal. For small effects E[WoE²] ≈ IV, so an attribute of reference strength
+            // IV = REFERENCE_IV (the conventional "medium" predictor) has h = π(1−π)·REFERENCE_IV. If its
+            // coefficient's noise would exceed MAX_COEFFICIENT_NOISE (coefficients start at −1), the
+            // regression would add more noise than the correlation it corrects, so it is skipped and its
+            // share goes to the counts, which every attribute's WoE shares.
+            predictedSd = options.clip() / (Math.sqrt(rho * budget.gradients()) * rowsSeen
+                    * badShareSeen * (1 - badShareSeen) * Options.REFERENCE_IV);
+            if (predictedSd > Options.MAX_COEFFICIENT_NOISE) {
+                rounds = 0;
+                countShare += budget.gradients();
+            }
+        }
         if (dp) {
             // The width of the count vector depends on the cuts, not yet placed; the noise calibration
             // needs it only for τ, so use an upper bound (every column at its widest).
@@ -295,7 +413,7 @@ public final class FederatedScorecard {
             for (Column c : columns) {
                 widthBound += 2 * (c instanceof NumericColumn ? config.fineBins() + specials.size() + 1 : levelCount(c, lenders) + 1);
             }
-            countNoise = DistributedNoise.forBudget(Math.sqrt(columns.size()), Math.max(1, widthBound), rho * budget.counts(), n, tolerated);
+            countNoise = DistributedNoise.forBudget(Math.sqrt(columns.size()), Math.max(1, widthBound), rho * countShare, n, tolerated);
             double sigma = countNoise.guaranteedSigma();
             double minRows = 4 * sigma / Math.min(badShareSeen, 1 - badShareSeen);
             double minShare = Math.min(0.34, Math.max(config.minBinShare(), minRows / rowsSeen));
@@ -326,19 +444,20 @@ public final class FederatedScorecard {
                     : levels.get(c.name()).size() + 1;
             offset[j + 1] = offset[j] + 2 * slots;
         }
-        long[][] counts = new long[n][offset[columns.size()]];
-        for (int l = 0; l < n; l++) {
+        DistributedNoise screenNoise = countNoise;
+        long[] countSum = release(parties, offset[columns.size()], Phase.COUNTS, 0, l -> answers(l, Phase.COUNTS, 0), l -> {
             Lender lender = lenders.get(l);
             int[] bad = lender.data().badFlags();
+            long[] counts = new long[offset[columns.size()]];
             for (int j = 0; j < columns.size(); j++) {
                 Column c = columns.get(j);
                 for (int r : lender.rows()) {
-                    counts[l][offset[j] + 2 * slot(c, r, cuts, levels, specialList) + bad[r]]++;
+                    counts[offset[j] + 2 * slot(c, r, cuts, levels, specialList) + bad[r]]++;
                 }
             }
-            addNoise(counts[l], countNoise, noise);
-        }
-        long[] countSum = SecureAggregation.sumAll(parties, counts, "counts");
+            addNoise(counts, screenNoise, noise);
+            return counts;
+        }, countNoise);
         for (int k = 0; k < countSum.length; k++) {
             countSum[k] = Math.max(0, countSum[k]);
         }
@@ -416,8 +535,8 @@ public final class FederatedScorecard {
         // A row moves a lender's gradient vector by its clipped gradient plus the rounding of each
         // coordinate: L2 sensitivity clip + √(d+1)·2^−(f+1). Under DP no row count is sent per round.
         double gradSensitivity = options.clip() + Math.sqrt(d + 1) * Math.scalb(1.0, -f - 1);
-        DistributedNoise gradNoise = dp && options.rounds() > 0
-                ? DistributedNoise.forBudget(Math.scalb(gradSensitivity, f), d + 1, rho * budget.gradients() / options.rounds(), n, tolerated)
+        DistributedNoise gradNoise = dp && rounds > 0
+                ? DistributedNoise.forBudget(Math.scalb(gradSensitivity, f), d + 1, rho * budget.gradients() / rounds, n, tolerated)
                 : null;
         // Features of every lender's rows, computed by the lender from the published bins.
         double[][][] features = new double[n][][];
@@ -470,40 +589,19 @@ public final class FederatedScorecard {
         double[] prev = w.clone();
         List<Double> losses = new ArrayList<>();
         List<double[]> averaged = new ArrayList<>();
-        for (int t = 0; t < options.rounds(); t++) {
+        for (int t = 0; t < rounds; t++) {
             double[] look = new double[d + 1];
             // No momentum under DP: it would carry each round's noise into the next ones.
             double mom = dp ? 0 : (double) t / (t + 3);
             for (int k = 0; k <= d; k++) {
                 look[k] = w[k] + mom * (w[k] - prev[k]);
             }
-            String label = "round " + t + "/gradient";
             int width = dp ? d + 1 : d + 3;
-            SecureAggregation.Aggregator agg = new SecureAggregation.Aggregator(label,
-                    java.util.stream.IntStream.range(0, n).boxed().toList(), width);
-            for (int l = 0; l < n; l++) {
-                if (dropout != null && l == dropout[0] && t >= dropout[1]) {
-                    continue;
-                }
-                agg.submit(l, parties[l].mask(lenderGradient(features[l], labels[l], look, dp ? options.clip() : Double.NaN, f,
-                        gradNoise, noise), label));
-            }
-            Map<Integer, Map<Integer, byte[]>> reveals = new TreeMap<>();
-            Set<Integer> gone = agg.close();
-            if (dp && n - gone.size() < gradNoise.minShares()) {
-                // Unmasking now would release a sum with fewer noise shares than the accounting covers.
-                throw new ScorecardException(ScorecardError.TRAINING_FAILED, String.format(java.util.Locale.ROOT,
-                        "%d of %d lenders answered gradient round %d; DP with %d tolerated dropouts needs %d",
-                        n - gone.size(), n, t, tolerated, gradNoise.minShares()));
-            }
-            for (int s : agg.survivors()) {
-                Map<Integer, byte[]> seeds = new TreeMap<>();
-                for (int x : gone) {
-                    seeds.put(x, parties[s].revealSeed(x, label));
-                }
-                reveals.put(s, seeds);
-            }
-            double[] g = FixedPoint.decode(agg.sum(reveals), f);
+            int round = t;
+            double[] at = look;
+            double[] g = FixedPoint.decode(release(parties, width, Phase.GRADIENTS, t, l -> answers(l, Phase.GRADIENTS, round),
+                    l -> lenderGradient(features[l], labels[l], at, dp ? options.clip() : Double.NaN, f, gradNoise, noise),
+                    gradNoise), f);
             // Without DP the last entry is the number of rows that answered. Under DP the noisy row
             // total of the counting phase stands in (sending an exact count would tell a row's presence
             // apart); after a dropout it overstates the survivors' rows, which only shortens the step.
@@ -521,7 +619,7 @@ public final class FederatedScorecard {
             }
             // Under DP the model is the mean of the second half's iterates (Polyak–Ruppert averaging, a
             // post-processing that costs no privacy) rather than the last, noisiest one.
-            if (dp && 2 * t >= options.rounds()) {
+            if (dp && 2 * t >= rounds) {
                 averaged.add(w.clone());
             }
         }
@@ -566,15 +664,16 @@ public final class FederatedScorecard {
         double[] g = ScoreHistogram.grid(lowest, highest, dp ? config.pdo() / 2 : 1, 2000);
         int scoreCells = (int) g[2];
         DistributedNoise scoreNoise = dp ? DistributedNoise.forBudget(1, scoreCells, rho * budget.scores(), n, tolerated) : null;
-        long[][] scoreHist = new long[n][scoreCells];
-        for (int l = 0; l < n; l++) {
+        long[] scoreSum = release(parties, scoreCells, Phase.SCORES, 0, l -> answers(l, Phase.SCORES, 0), l -> {
             Lender lender = lenders.get(l);
+            long[] hist = new long[scoreCells];
             for (double s : draft.scoreRows(lender.data(), lender.rows())) {
-                scoreHist[l][ScoreHistogram.cell(s, g[0], g[1], scoreCells)]++;
+                hist[ScoreHistogram.cell(s, g[0], g[1], scoreCells)]++;
             }
-            addNoise(scoreHist[l], scoreNoise, noise);
-        }
-        ScoreHistogram scores = new ScoreHistogram(g[0], g[1], SecureAggregation.sumAll(parties, scoreHist, "scores"));
+            addNoise(hist, scoreNoise, noise);
+            return hist;
+        }, scoreNoise);
+        ScoreHistogram scores = new ScoreHistogram(g[0], g[1], scoreSum);
         double cutoff = config.cutoff() != null ? config.cutoff() : Math.round(scores.quantile(badShare));
         Scorecard unsigned = new Scorecard(Scorecard.FORMAT, draft.target(), draft.badValue(), draft.goodValue(), prot, scaling,
                 draft.intercept(), draft.basePoints(), attributes, scores.bands(config), cutoff, config.maxReasons(),
@@ -591,12 +690,12 @@ public final class FederatedScorecard {
             DiscreteGaussian probe = countNoise.sampler(noise);
             double re = edgeNoise.spent(edgeNoise.sampler(noise));
             double rc = countNoise.spent(probe);
-            double rg = gradNoise == null ? 0 : options.rounds() * gradNoise.spent(gradNoise.sampler(noise));
+            double rg = gradNoise == null ? 0 : rounds * gradNoise.spent(gradNoise.sampler(noise));
             double rs = scoreNoise.spent(scoreNoise.sampler(noise));
-            privacy = new Privacy(re, rc, rg, rs, Zcdp.epsilon(re + rc + rg + rs, options.delta()), options.delta(), n, tolerated,
-                    edgeNoise.aggregateSigma(), countNoise.aggregateSigma(),
+            privacy = new Privacy(re, rc, rg, rs, Zcdp.epsilon(re + rc + rg + rs, options.delta()), options.delta(), n,
+                    tolerated, edgeNoise.aggregateSigma(), countNoise.aggregateSigma(),
                     gradNoise == null ? 0 : Math.scalb(gradNoise.aggregateSigma(), -f), scoreNoise.aggregateSigma(),
-                    countNoise.shareSigma(), binning.minBinShare(), fineBins, binning.woeSmoothing());
+                    countNoise.shareSigma(), binning.minBinShare(), fineBins, binning.woeSmoothing(), predictedSd, rounds);
         }
         return new Model(List.copyOf(selected), coef, w[d], List.copyOf(losses), privacy, scorecard, trainer);
     }

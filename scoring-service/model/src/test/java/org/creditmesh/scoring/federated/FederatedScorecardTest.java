@@ -70,6 +70,9 @@ class FederatedScorecardTest {
         assertThat(p.sigmaCounts()).isCloseTo(org.creditmesh.scoring.privacy.Zcdp.sigmaFor(Math.sqrt(data.columns().size()),
                 p.rhoCounts()), within(1e-6 * p.sigmaCounts()));
         assertThat(m.losses()).isEmpty();
+        // 600 rows at ε = 4: the predicted coefficient noise of the gradient phase is under the limit, so it runs.
+        assertThat(p.predictedCoefficientSd()).isPositive().isLessThanOrEqualTo(FederatedScorecard.Options.MAX_COEFFICIENT_NOISE);
+        assertThat(p.gradientRounds()).isEqualTo(FederatedScorecard.Options.DP_ROUNDS);
         // The synthetic table has a strong signal (pooled AUC ≈ 0.8): at ε = 4 the model keeps it.
         int[] bad = data.badFlags();
         double[] scores = m.scorecard().scoreRows(data, rows);
@@ -78,6 +81,77 @@ class FederatedScorecardTest {
             pBad[i] = m.scorecard().scaling().probabilityOfBad(scores[i]);
         }
         assertThat(org.creditmesh.scoring.evaluation.Metrics.auc(pBad, bad)).isGreaterThan(0.7);
+    }
+
+    @Test
+    void underASmallBudgetTheGradientPhaseIsSkippedAndItsShareGoesToTheCounts() throws Exception {
+        CreditData data = synthetic();
+        int[] rows = java.util.stream.IntStream.range(0, data.rows()).toArray();
+        var lenders = FederatedEvaluation.split(data, rows, 3, new Random(5));
+        var m = new FederatedScorecard(ScorecardConfig.defaults()).train(lenders, Set.of(), FederatedScorecard.Options.dp(1),
+                FederatedEvaluation.random(7L));
+        var p = m.privacy();
+        // 600 rows at ε = 1: σ ≈ 1/(√ρ_g·N̂·π(1−π)·0.1) is well above ½, decided from phase 1's noisy totals.
+        assertThat(p.predictedCoefficientSd()).isGreaterThan(FederatedScorecard.Options.MAX_COEFFICIENT_NOISE);
+        assertThat(p.gradientRounds()).isZero();
+        assertThat(p.rhoGradients()).isZero();
+        double total = p.rhoEdges() + p.rhoCounts() + p.rhoGradients() + p.rhoScores();
+        assertThat(total).isCloseTo(org.creditmesh.scoring.privacy.Zcdp.rhoFor(1, 1e-5), within(1e-6 * total));
+        assertThat(p.epsilon()).isLessThanOrEqualTo(1 + 1e-9);
+        var split = FederatedScorecard.Budget.DEFAULT;
+        assertThat(p.rhoCounts() / total).isCloseTo(split.counts() + split.gradients(), within(1e-6));
+        // The naive scorecard: every WoE coefficient −1.
+        assertThat(m.coefficients()).containsOnly(-1.0);
+    }
+
+    @Test
+    void aLenderDroppingOutOfTheCountingPhaseLeavesTheSurvivorsExactCounts() throws Exception {
+        CreditData data = synthetic();
+        int[] rows = java.util.stream.IntStream.range(0, data.rows()).toArray();
+        var lenders = FederatedEvaluation.split(data, rows, 3, new Random(5));
+        var fit = new FederatedScorecard(ScorecardConfig.defaults());
+        var m = fit.withDropout(1, FederatedScorecard.Phase.COUNTS).train(lenders, Set.of(), FederatedScorecard.Options.plain(),
+                FederatedEvaluation.random(8L));
+        // Lender 1 answered the cut points and is silent from the counts on; the coordinator unmasked the
+        // counts with lenders 0 and 2's seed reveals for that label. Every bin holds exactly the goods
+        // and bads of the survivors' rows that fall in it, and nothing of lender 1's.
+        int[] bad = data.badFlags();
+        assertThat(m.attributes()).isNotEmpty();
+        for (var b : m.attributes()) {
+            var column = data.column(b.name()).orElseThrow();
+            long[][] expected = new long[b.bins().size()][2];
+            long survivors = 0;
+            for (int l : new int[] {0, 2}) {
+                for (int r : lenders.get(l).rows()) {
+                    expected[b.binOf(column, r)][bad[r]]++;
+                    survivors++;
+                }
+            }
+            long total = 0;
+            for (int i = 0; i < expected.length; i++) {
+                assertThat(b.bins().get(i).goods()).as(b.name() + " bin " + i + " goods").isEqualTo(expected[i][0]);
+                assertThat(b.bins().get(i).bads()).as(b.name() + " bin " + i + " bads").isEqualTo(expected[i][1]);
+                total += b.bins().get(i).count();
+            }
+            assertThat(total).isEqualTo(survivors).isLessThan(rows.length);
+        }
+        // The score histogram is the survivors' too: the training-score distribution is over their rows.
+        var full = fit.train(lenders, Set.of(), FederatedScorecard.Options.plain(), FederatedEvaluation.random(9L));
+        assertThat(m.scorecard().fingerprint()).isNotEqualTo(full.scorecard().fingerprint());
+    }
+
+    @Test
+    void underDpACountingPhaseDropoutBeyondTheToleranceIsRefusedBeforeUnmasking() throws Exception {
+        CreditData data = synthetic();
+        int[] rows = java.util.stream.IntStream.range(0, data.rows()).toArray();
+        var lenders = FederatedEvaluation.split(data, rows, 3, new Random(5));
+        var fit = new FederatedScorecard(ScorecardConfig.defaults()).withDropout(0, FederatedScorecard.Phase.COUNTS);
+        assertThatThrownBy(() -> fit.train(lenders, Set.of(), FederatedScorecard.Options.dp(4), FederatedEvaluation.random(10L)))
+                .isInstanceOfSatisfying(org.creditmesh.scoring.scorecard.ScorecardException.class,
+                        e -> assertThat(e.getMessage()).contains("2 of 3 lenders answered counts"));
+        var tolerant = fit.train(lenders, Set.of(), FederatedScorecard.Options.dp(4).withTolerated(1), FederatedEvaluation.random(10L));
+        assertThat(tolerant.privacy().epsilon()).isLessThanOrEqualTo(4 + 1e-9);
+        assertThat(tolerant.scorecard().attributes()).isNotEmpty();
     }
 
     @Test
