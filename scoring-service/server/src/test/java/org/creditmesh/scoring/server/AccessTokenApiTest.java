@@ -11,10 +11,13 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -43,6 +46,9 @@ class AccessTokenApiTest {
 
     @Inject
     ModelRegistry registry;
+
+    @Inject
+    AgroalDataSource dataSource;
 
     private static String key() {
         return ConfigProvider.getConfig().getValue(TokenService.KEY_PROPERTY, String.class);
@@ -78,6 +84,30 @@ class AccessTokenApiTest {
                 .body(ScoresApiTest.body(vpToken, challenge.nonce(), false)).post("/scores")
                 .then().statusCode(200).contentType("application/json").extract().asString());
         assertThat(scored.get("model").get("id").asText()).isEqualTo(ScoresApiTest.DEFAULT_MODEL.id());
+    }
+
+    @Test
+    void withNoModelActiveForTheLenderAndNoDefaultScoringIsNoActiveModel() throws Exception {
+        String lender = token(TokenService.claims("lender-token-no-model", Roles.LENDER).build());
+        JsonNode dcql = Json.parse(bearer(lender).get("/scores/request").then().statusCode(200).extract().asString()).get("dcql_query");
+        Challenge challenge = ScoresApiTest.challenge();
+        String body = ScoresApiTest.body(ScoresApiTest.vpToken(new Wallet(), dcql, challenge, null, Map.of(), Map.of()),
+                challenge.nonce(), false);
+        // The service has no way to withdraw a default (activations only replace one), so the test takes the
+        // default row out of the real database; every test's @BeforeEach activates it again.
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("delete from active_model where scope = ?")) {
+            s.setString(1, ModelRegistry.DEFAULT_SCOPE);
+            assertThat(s.executeUpdate()).isEqualTo(1);
+        }
+        bearer(lender).contentType("application/json").body(body).post("/scores")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("type", equalTo(ScoringProblem.NO_ACTIVE_MODEL.uri()))
+                .body("status", equalTo(409))
+                .body("detail", equalTo("no model is active for this lender and there is no default"));
+        // Refused before the nonce was used: once a model is active the same presentation scores.
+        registry.activate(ScoresApiTest.DEFAULT_MODEL, Optional.of("lender-token-no-model"), "test");
+        bearer(lender).contentType("application/json").body(body).post("/scores").then().statusCode(200);
     }
 
     @Test
