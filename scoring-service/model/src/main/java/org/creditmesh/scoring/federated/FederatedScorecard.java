@@ -43,7 +43,9 @@ import org.creditmesh.scoring.scorecard.Woe;
  *     every round each lender sends the sum of its rows' gradients (and, without DP, log losses), in
  *     fixed point. Without DP: Nesterov momentum from 0, step 1/L with L = ¼·(1 + Σ<sub>j</sub> max
  *     WoE<sub>j</sub>²), coefficients projected to ≤ 0 when {@code dropWrongSign} is set. Under DP:
- *     a few diagonally preconditioned steps from the naive (WoE-sum) scorecard.</li>
+ *     a few diagonally preconditioned steps from the naive (WoE-sum) scorecard, or none when the noise
+ *     they would put on the coefficients is predicted to exceed {@link Options#MAX_COEFFICIENT_NOISE}
+ *     (then the naive scorecard is the model and the counts get the gradient share).</li>
  * <li><b>Scores.</b> Every lender histograms its rows' scores on a public score grid; bands, cut-off
  *     and the training-score distribution of the {@link Scorecard} come from the sum.</li>
  * </ol>
