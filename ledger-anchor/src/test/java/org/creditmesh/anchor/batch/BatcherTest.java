@@ -115,13 +115,8 @@ class BatcherTest {
             List<Hash32> hashes = f.submit(3, 602, AnchorKind.MODEL);
             assertThat(f.outbox.status(hashes.get(0)).orElseThrow().state()).isEqualTo(AnchorState.QUEUED);
             Batcher b = f.batcher(CONFIG.withConfirmations(3));
-            // The tick that sends may find the receipt or leave it to the next one (anvil mines on its own thread):
-            // tick until the batch is mined (bounded), then count confirmations block by block.
-            int mined = 0;
-            for (int i = 0; i < 50 && mined == 0; i++) {
-                mined += b.tick().mined();
-            }
-            assertThat(mined).isEqualTo(1);
+            // Mined first (possibly a tick after the sending one), then confirmations counted block by block.
+            assertThat(AnchorFixture.tickUntilMined(b, 50)).isEqualTo(1);
             assertThat(f.outbox.status(hashes.get(0)).orElseThrow().state()).isEqualTo(AnchorState.MINED);
             assertThat(f.outbox.proofFor(hashes.get(0))).isEmpty();
             node.mine(1);

@@ -60,10 +60,8 @@ class ReorgTest {
             String snapshot = result(node.rpc("evm_snapshot", "[]"));
             Batcher batcher = f.batcher(CONFIG);
 
-            TickReport first = batcher.tick();
-            assertThat(first.mined()).isEqualTo(1);
-            assertThat(first.confirmed()).as("3 confirmations needed").isZero();
-            assertThat(f.outbox.status(hashes.get(0)).orElseThrow().state()).isEqualTo(AnchorState.MINED);
+            assertThat(AnchorFixture.tickUntilMined(batcher, 50)).isEqualTo(1);
+            assertThat(f.outbox.status(hashes.get(0)).orElseThrow().state()).as("3 confirmations needed").isEqualTo(AnchorState.MINED);
             assertThat(f.outbox.proofFor(hashes.get(0))).isEmpty();
 
             node.rpc("evm_revert", "[\"" + snapshot + "\"]");
@@ -94,7 +92,7 @@ class ReorgTest {
             List<Hash32> hashes = f.submit(5, 502, AnchorKind.MODEL);
             long nonceBefore = f.minedNonce();
             Batcher batcher = f.batcher(CONFIG);
-            assertThat(batcher.tick().mined()).isEqualTo(1);
+            assertThat(AnchorFixture.tickUntilMined(batcher, 50)).isEqualTo(1);
             String oldBlockHash = blockHashOfBatch(f, 1);
             String raw = rawTx(f, 1);
 
@@ -119,7 +117,7 @@ class ReorgTest {
             long nonceBefore = f.minedNonce();
             String snapshot = result(node.rpc("evm_snapshot", "[]"));
             Batcher first = f.batcher(CONFIG);
-            assertThat(first.tick().mined()).isEqualTo(1);
+            assertThat(AnchorFixture.tickUntilMined(first, 50)).isEqualTo(1);
             String raw = rawTx(f, 1);
             node.rpc("evm_revert", "[\"" + snapshot + "\"]");
             first.close();

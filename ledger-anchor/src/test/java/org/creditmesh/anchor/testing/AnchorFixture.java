@@ -97,6 +97,19 @@ public final class AnchorFixture implements AutoCloseable {
         throw new AssertionError("not settled after " + maxTicks + " ticks");
     }
 
+    /**
+     * Ticks until one batch is mined, at most {@code maxTicks} times: the tick that sends may find the receipt or
+     * leave it to the next one (anvil mines on its own thread), so a test must not expect it from a single tick.
+     * Returns the ticks' summed {@link TickReport#mined()} (1 unless more batches were in flight).
+     */
+    public static int tickUntilMined(Batcher b, int maxTicks) throws Exception {
+        int mined = 0;
+        for (int i = 0; i < maxTicks && mined == 0; i++) {
+            mined += b.tick().mined();
+        }
+        return mined;
+    }
+
     @Override
     public void close() {
         batchers.forEach(Batcher::close);
