@@ -148,6 +148,19 @@ public final class IssuerRegistryClient {
         return (Boolean) Abi.decode(chain.call(address, Abi.encode(f)), f).get(0).getValue();
     }
 
+    /** How many proposals were ever made (ids are 0 .. count - 1). */
+    public long proposalCount() throws AnchorException {
+        Function f = new Function("proposalCount", List.of(), List.of(new TypeReference<Uint256>() { }));
+        return Abi.uint(Abi.decode(chain.call(address, Abi.encode(f)), f).get(0)).longValueExact();
+    }
+
+    /** Whether {@code admin} approved proposal {@code id} (its proposer did). */
+    public boolean hasApproved(long id, String admin) throws AnchorException {
+        Function f = new Function("hasApproved", List.of(new Uint256(id), Addresses.abi(admin)),
+                List.of(new TypeReference<Bool>() { }));
+        return (Boolean) Abi.decode(chain.call(address, Abi.encode(f)), f).get(0).getValue();
+    }
+
     public List<String> admins() throws AnchorException {
         Function f = new Function("admins", List.of(), List.of(new TypeReference<DynamicArray<Address>>() { }));
         @SuppressWarnings("unchecked")

@@ -54,7 +54,8 @@ class AbiConformanceTest {
     void everyGovernanceActionCallsAProposalOnlyFunctionOfTheAbi() throws Exception {
         Set<String> functions = signatures(ContractArtifact.issuerRegistry(), "function");
         assertThat(functions).contains("propose(bytes)", "approve(uint256)", "getProposal(uint256)", "getIssuer(bytes32)",
-                "isAccredited(bytes32,bytes32,uint256)", "admins()", "execute(uint256)", "threshold()", "isAdmin(address)");
+                "isAccredited(bytes32,bytes32,uint256)", "admins()", "execute(uint256)", "threshold()", "isAdmin(address)",
+                "proposalCount()", "hasApproved(uint256,address)");
         Set<String> selectors = new HashSet<>();
         functions.forEach(f -> selectors.add(Reverts.selector(f)));
         Hash32 h = Hash32.keccakOfUtf8("x");
