@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.creditmesh.anchor.chain.AnchorError;
@@ -17,14 +16,10 @@ import org.creditmesh.anchor.chain.GovernanceAction;
 import org.creditmesh.anchor.chain.IssuerRecord;
 import org.creditmesh.anchor.chain.IssuerRegistryClient;
 import org.creditmesh.anchor.merkle.Hash32;
-import org.creditmesh.anchor.merkle.Keccak;
-import org.creditmesh.core.did.DidJwk;
-import org.creditmesh.core.did.DidKey;
-import org.creditmesh.core.error.CreditMeshException;
+import org.creditmesh.anchor.trust.SigningKeyAddress;
 import org.creditmesh.core.json.Json;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.WalletUtils;
-import org.web3j.utils.Numeric;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -84,17 +79,6 @@ final class RegistryCommand {
         System.out.println(Json.write(out));
     }
 
-    /**
-     * The registry's key of an issuer's signing key: for did:key and did:jwk, the last 20 bytes of keccak256 over the
-     * key's multibase form (a key hash in an address-sized slot, not an Ethereum account); anyone can recompute it
-     * from the DID. Other DIDs name theirs with --signing-key.
-     */
-    static String keyHashAddress(String did) throws CreditMeshException {
-        var key = did.startsWith("did:key:") ? DidKey.publicKey(did) : DidJwk.publicKey(did);
-        byte[] hash = Keccak.keccak256(key.toMultikey().getBytes(StandardCharsets.UTF_8));
-        return Numeric.toHexString(Arrays.copyOfRange(hash, 12, 32));
-    }
-
     @Command(name = "accredit", mixinStandardHelpOptions = true,
             description = "Propose accrediting an issuer DID for credential types over a period (executes at once when"
                     + " the threshold is 1; otherwise other admins approve).")
@@ -124,7 +108,7 @@ final class RegistryCommand {
 
         @Override
         public Integer call() throws Exception {
-            String key = signingKey != null ? signingKey : keyHashAddress(did);
+            String key = signingKey != null ? signingKey : SigningKeyAddress.ofDid(did);
             GovernanceAction action = GovernanceAction.accredit(IssuerRegistryClient.didHash(did), key,
                     types.stream().map(IssuerRegistryClient::credentialTypeHash).toList(), from, until);
             try (ChainClient client = ChainClient.connect(chain.rpc, admin.credentials(), chain.settings())) {

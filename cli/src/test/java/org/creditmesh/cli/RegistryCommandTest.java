@@ -68,7 +68,7 @@ class RegistryCommandTest {
 
         assertThat(cli.run(with(registry, "registry", "check", "--did", bureau, "--type", "KycCredential",
                 "--at", "2027-06-01T00:00:00Z"))).isZero();
-        assertThat(lastJson().get("signingKey").asText()).isEqualToIgnoringCase(RegistryCommand.keyHashAddress(bureau));
+        assertThat(lastJson().get("signingKey").asText()).isEqualToIgnoringCase(org.creditmesh.anchor.trust.SigningKeyAddress.ofDid(bureau));
         assertThat(cli.run(with(registry, "registry", "check", "--did", bureau, "--type", "CreditScoreCredential",
                 "--at", "2027-06-01T00:00:00Z"))).as("a type it is not accredited for").isEqualTo(1);
         assertThat(cli.run(with(registry, "registry", "check", "--did", bureau, "--type", "KycCredential",

@@ -1,4 +1,4 @@
-package org.creditmesh.scoring.server.verification;
+package org.creditmesh.anchor.trust;
 
 import java.net.URI;
 import java.time.Instant;
@@ -7,16 +7,16 @@ import org.creditmesh.anchor.chain.AnchorException;
 import org.creditmesh.anchor.chain.ChainClient;
 import org.creditmesh.anchor.chain.ChainSettings;
 import org.creditmesh.anchor.chain.IssuerRegistryClient;
-import org.creditmesh.anchor.trust.OnChainTrustPolicy;
 import org.creditmesh.core.trust.TrustDecision;
 import org.creditmesh.core.trust.TrustPolicy;
 
 /**
- * Bureau trust from the on-chain IssuerRegistry, connected on first use and again after a failure: a chain that is
- * down at start does not stop the service, and while it is down every presentation is refused as from an issuer
- * whose accreditation could not be checked (never passed).
+ * {@link OnChainTrustPolicy} for a service: read-only, connected on first use rather than at start, so a chain that is
+ * down at start does not stop the service; while it cannot be reached every credential is refused as from an issuer
+ * whose accreditation could not be checked (never passed). The scoring service and the identity service's verifier
+ * (trust source {@code chain}) both use it.
  */
-final class RegistryTrust implements TrustPolicy, AutoCloseable {
+public final class RegistryTrust implements TrustPolicy, AutoCloseable {
 
     private final URI rpc;
     private final long chainId;
@@ -24,7 +24,7 @@ final class RegistryTrust implements TrustPolicy, AutoCloseable {
     private ChainClient client;
     private OnChainTrustPolicy policy;
 
-    RegistryTrust(URI rpc, long chainId, String registry) {
+    public RegistryTrust(URI rpc, long chainId, String registry) {
         this.rpc = rpc;
         this.chainId = chainId;
         this.registry = registry;

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.creditmesh.anchor.trust.RegistryTrust;
 import org.creditmesh.core.did.CachingDidResolver;
 import org.creditmesh.core.did.CompositeDidResolver;
 import org.creditmesh.core.did.DidJwk;
