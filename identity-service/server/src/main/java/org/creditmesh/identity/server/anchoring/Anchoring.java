@@ -3,15 +3,21 @@ package org.creditmesh.identity.server.anchoring;
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.creditmesh.anchor.merkle.Hash32;
@@ -55,14 +61,18 @@ public class Anchoring {
     int auditCheckpointEvery;
 
     /** The keys {@link AnchoringConfig#fromProperties} reads (the outbox lives in this service's own database). */
-    private static final java.util.List<String> KEYS = java.util.List.of("rpc-url", "chain-id", "registry", "signer-key",
+    private static final List<String> KEYS = List.of("rpc-url", "chain-id", "registry", "signer-key",
             "fee-mode", "gas-price", "priority-fee", "confirmations", "batch.max-size", "batch.interval", "stuck-after",
             "fee-bump-percent", "poll-interval", "max-backoff");
 
     private volatile AnchoringService service;
     private volatile OutboxDatabase outboxDatabase;
 
-    void start(@Observes StartupEvent event) {
+    /**
+     * Before the other start-up observers (default priority), so that what they publish — the trust bootstrap's
+     * accreditation — is queued in its own transaction like everything published later.
+     */
+    void start(@Observes @Priority(Interceptor.Priority.LIBRARY_BEFORE) StartupEvent event) {
         // Looked up by name rather than listed by prefix: values from environment variables
         // (CREDITMESH_ANCHOR_RPC_URL...) are found only under the dotted name they map to.
         Map<String, String> properties = new HashMap<>();
@@ -84,11 +94,58 @@ public class Anchoring {
             service = AnchoringService.create(outboxDatabase, anchoring);
             service.start();
             LOG.infof("Anchoring to registry %s on chain %d", anchoring.registry(), anchoring.chain().chainId());
+            queuePublished();
         } catch (CreditMeshException e) {
             // A wrong chain, a signer that may not anchor, or a broken outbox: refuse to run rather than accept
             // changes whose hashes would never be anchored.
             throw new IllegalStateException("anchoring cannot start: [" + e.code().code() + "] " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Queues what is published now — every accreditation credential and the current version of every status list —
+     * so that documents published while anchoring was off (or before this service anchored at all) are anchored too.
+     * The outbox keeps one entry per kind and hash, so at every later start this queues nothing new.
+     */
+    private void queuePublished() {
+        int queued = 0;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                queued += queueAll(c, "SELECT id, credential FROM accreditation", AnchorKind.ACCREDITATION, "accreditation:");
+                queued += queueAll(c, "SELECT id, credential FROM status_list", AnchorKind.STATUS_LIST, "status-list:");
+                queued += queueAll(c, "SELECT id, token FROM token_status_list", AnchorKind.STATUS_LIST, "token-status-list:");
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database failure while queueing published documents for anchoring", e);
+        }
+        if (queued > 0) {
+            LOG.infof("Queued %d documents published before anchoring started", queued);
+        }
+    }
+
+    private int queueAll(Connection c, String select, AnchorKind kind, String refPrefix) throws SQLException {
+        List<String[]> rows = new ArrayList<>();
+        try (PreparedStatement q = c.prepareStatement(select); ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                rows.add(new String[] {rs.getString(1), rs.getString(2)});
+            }
+        }
+        int created = 0;
+        for (String[] row : rows) {
+            try {
+                if (Outbox.submitIn(c, new Submission(new Hash32(sha256(row[1])), kind, AnchorRef.of(refPrefix + row[0]))).created()) {
+                    created++;
+                }
+            } catch (OutboxException e) {
+                throw new IllegalArgumentException("not an anchor reference: " + e.getMessage(), e);
+            }
+        }
+        return created;
     }
 
     void stop(@Observes ShutdownEvent event) {

@@ -126,6 +126,18 @@ class AnchoringTest {
     }
 
     @Test
+    void theAccreditationTheTrustBootstrapMadeAtStartIsAnchoredToo() throws Exception {
+        String credential;
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT credential FROM accreditation WHERE created_by = 'system:bootstrap'");
+             ResultSet rs = q.executeQuery()) {
+            assertThat(rs.next()).as("the trust bootstrap accredited the service's issuer").isTrue();
+            credential = rs.getString(1);
+        }
+        anchored(sha256(credential));
+    }
+
+    @Test
     void unknownAndMalformedHashesAreProblems() {
         given().get("/anchors/" + "ab".repeat(32)).then().statusCode(404).contentType("application/problem+json");
         given().get("/anchors/not-a-hash").then().statusCode(400).contentType("application/problem+json");
