@@ -54,15 +54,18 @@ public class TrustResource {
     @POST
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Accredit an issuer",
-            description = "Body {did, types, validFrom, validUntil, name?, jurisdictions?}. 201 with the accreditation "
-                    + "and its BureauAccreditationCredential (Data Integrity eddsa-rdfc-2022, signed by the governance issuer).")
+            description = "Body {did, types, validFrom, validUntil, name?, jurisdictions?, signingKey?}. 201 with the accreditation "
+                    + "and its BureauAccreditationCredential (Data Integrity eddsa-rdfc-2022, signed by the governance issuer). When "
+                    + "accreditations are mirrored to the on-chain IssuerRegistry (creditmesh.registry.*), 'chain' says where the "
+                    + "change is (pending, proposed, executed, failed); signingKey (an address or key hash) is then required for DIDs "
+                    + "whose key the service cannot derive (other than did:key, did:jwk and the did:web issuers it hosts).")
     public Response accredit(@RequestBody(required = true, content = @Content(mediaType = MediaTypes.JSON,
             schema = @Schema(type = SchemaType.OBJECT, requiredProperties = {"did", "types", "validFrom", "validUntil"}),
             example = "{\"did\": \"did:web:bureau-one.example\", \"types\": [\"KycCredential\"], "
                     + "\"validFrom\": \"2027-01-01T00:00:00Z\", \"validUntil\": \"2028-01-01T00:00:00Z\"}")) byte[] body) {
         Accreditation a = registry.accredit(AccreditationRequest.parse(JsonBodies.object(body)), actor());
         return Response.created(URI.create("/trust/accreditations/" + a.did())).type(MediaTypes.JSON)
-                .entity(Json.write(a.toJson(Instant.now()))).build();
+                .entity(Json.write(view(a, Instant.now()))).build();
     }
 
     @GET
@@ -85,7 +88,7 @@ public class TrustResource {
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("did", did);
         ArrayNode list = out.putArray("accreditations");
-        held.forEach(a -> list.add(a.toJson(now)));
+        held.forEach(a -> list.add(view(a, now)));
         if (type != null || at != null) {
             if (type == null || at == null) {
                 throw new ProblemException(HttpProblem.INVALID_REQUEST, "'type' and 'at' are given together");
@@ -105,8 +108,8 @@ public class TrustResource {
                     + "Credentials whose validFrom is earlier keep verifying.")
     public Response suspend(@PathParam("id") String id, byte[] body) {
         ObjectNode request = optionalBody(body);
-        return Response.ok(Json.write(registry.suspend(id, AccreditationRequest.optionalTime(request, "effectiveFrom"),
-                reason(request), actor()).toJson(Instant.now())), MediaTypes.JSON).build();
+        return Response.ok(Json.write(view(registry.suspend(id, AccreditationRequest.optionalTime(request, "effectiveFrom"),
+                reason(request), actor()), Instant.now())), MediaTypes.JSON).build();
     }
 
     @POST
@@ -115,8 +118,27 @@ public class TrustResource {
     @Operation(summary = "Reinstate a suspended accreditation", description = "Body {effectiveFrom?, reason?} (may be empty).")
     public Response reinstate(@PathParam("id") String id, byte[] body) {
         ObjectNode request = optionalBody(body);
-        return Response.ok(Json.write(registry.reinstate(id, AccreditationRequest.optionalTime(request, "effectiveFrom"),
-                reason(request), actor()).toJson(Instant.now())), MediaTypes.JSON).build();
+        return Response.ok(Json.write(view(registry.reinstate(id, AccreditationRequest.optionalTime(request, "effectiveFrom"),
+                reason(request), actor()), Instant.now())), MediaTypes.JSON).build();
+    }
+
+    /**
+     * The accreditation's JSON, with {@code chain} when it is mirrored on chain: where its newest change to the on-chain
+     * registry is ({@code pending} → {@code proposed} (waiting for other admins) → {@code executed}, or {@code failed}),
+     * the proposal, this service's last transaction, and the last error's code.
+     */
+    private ObjectNode view(Accreditation a, Instant now) {
+        ObjectNode out = a.toJson(now);
+        registry.chainStatus(a.id()).ifPresent(status -> {
+            ObjectNode chain = out.putObject("chain");
+            chain.put("action", status.action());
+            chain.put("state", status.state().code());
+            chain.put("notBefore", status.notBefore().toString());
+            status.proposalId().ifPresent(id -> chain.put("proposalId", id));
+            status.txHash().ifPresent(tx -> chain.put("txHash", tx));
+            status.errorCode().ifPresent(code -> chain.put("error", code));
+        });
+        return out;
     }
 
     private static ObjectNode optionalBody(byte[] body) {

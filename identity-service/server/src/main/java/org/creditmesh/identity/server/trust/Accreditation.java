@@ -16,9 +16,10 @@ import org.creditmesh.core.json.Json;
  *
  * @param validFrom  start, inclusive
  * @param validUntil end, exclusive
+ * @param signingKey the issuer's signing key as the on-chain registry names it (see V9), when known
  */
 public record Accreditation(String id, String did, List<String> types, Instant validFrom, Instant validUntil,
-                            Instant createdAt, String credential, List<Event> events) {
+                            Instant createdAt, String credential, Optional<String> signingKey, List<Event> events) {
 
     /** A suspension or reinstatement, effective from an instant. */
     public record Event(long seq, Kind kind, Instant effectiveFrom, Instant recordedAt, Optional<String> reason) {
@@ -57,6 +58,7 @@ public record Accreditation(String id, String did, List<String> types, Instant v
         Objects.requireNonNull(validUntil, "validUntil");
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(credential, "credential");
+        signingKey = signingKey == null ? Optional.empty() : signingKey;
         events = List.copyOf(events);
     }
 
@@ -71,6 +73,11 @@ public record Accreditation(String id, String did, List<String> types, Instant v
 
     public boolean inPeriod(Instant at) {
         return !at.isBefore(validFrom) && at.isBefore(validUntil);
+    }
+
+    /** Whether it still counts at {@code at}: its period has not ended and it is not suspended then. */
+    public boolean standsAt(Instant at) {
+        return at.isBefore(validUntil) && !suspendedAt(at);
     }
 
     /** Whether it was suspended at {@code at}: the last event effective at or before then is a suspension. */

@@ -21,12 +21,15 @@ import org.creditmesh.service.problem.ProblemException;
 
 /**
  * The body of {@code POST /trust/accreditations}:
- * {@code {did, types: [..], validFrom, validUntil, name?, jurisdictions?: ["DE", ..]}}. Types are the CreditMesh
+ * {@code {did, types: [..], validFrom, validUntil, name?, jurisdictions?: ["DE", ..], signingKey?}}. Types are the CreditMesh
  * credential types (the {@code accreditedFor} vocabulary of {@code BureauAccreditationCredential}); times are RFC 3339
- * with a time zone, kept to the second (the precision of the credential's dateTimeStamps).
+ * with a time zone, kept to the second (the precision of the credential's dateTimeStamps). {@code signingKey} is the
+ * issuer's signing key as the on-chain registry names it ({@code 0x} and 40 hex digits: an Ethereum address, or a key
+ * hash); it can be left out for {@code did:key}, {@code did:jwk} and the did:web issuers this service hosts, whose key
+ * the service derives itself.
  */
 public record AccreditationRequest(String did, List<String> types, Instant validFrom, Instant validUntil,
-                                   Optional<String> name, List<String> jurisdictions) {
+                                   Optional<String> name, List<String> jurisdictions, Optional<String> signingKey) {
 
     public AccreditationRequest {
         Objects.requireNonNull(did, "did");
@@ -35,6 +38,10 @@ public record AccreditationRequest(String did, List<String> types, Instant valid
         Objects.requireNonNull(validUntil, "validUntil");
         name = name == null ? Optional.empty() : name;
         jurisdictions = List.copyOf(jurisdictions);
+        signingKey = signingKey == null ? Optional.empty() : signingKey;
+        if (signingKey.isPresent() && !signingKey.get().matches("0x[0-9a-fA-F]{40}")) {
+            throw invalid("'signingKey' is an address: 0x and 40 hexadecimal digits");
+        }
         if (types.isEmpty()) {
             throw invalid("'types' names at least one credential type");
         }
@@ -87,7 +94,8 @@ public record AccreditationRequest(String did, List<String> types, Instant valid
                 jurisdictions.add(code.asText());
             }
         }
-        return new AccreditationRequest(did, List.copyOf(types), from, until, name, jurisdictions);
+        Optional<String> signingKey = body.has("signingKey") ? Optional.of(requiredText(body, "signingKey")) : Optional.empty();
+        return new AccreditationRequest(did, List.copyOf(types), from, until, name, jurisdictions, signingKey);
     }
 
     /** An optional RFC 3339 instant member, truncated to the second. */

@@ -50,7 +50,7 @@ public class TrustBootstrap {
             return;
         }
         registry.accredit(new AccreditationRequest(did, types, validFrom, validUntil, Optional.of("CreditMesh identity service"),
-                List.of()), ACTOR);
+                List.of(), Optional.empty()), ACTOR);
         LOG.infof("Accredited the service's own issuer %s for %s (creditmesh.trust.bootstrap.enabled)", did, types);
     }
 }

@@ -3,8 +3,12 @@ package org.creditmesh.identity.server.trust;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import jakarta.interceptor.Interceptor;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -18,17 +22,30 @@ import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.creditmesh.anchor.chain.AnchorException;
+import org.creditmesh.anchor.chain.GovernanceAction;
+import org.creditmesh.anchor.chain.IssuerRegistryClient;
+import org.creditmesh.anchor.merkle.Hash32;
+import org.creditmesh.anchor.mirror.ChangeStatus;
+import org.creditmesh.anchor.mirror.RegistryChange;
+import org.creditmesh.anchor.outbox.AnchorRef;
+import org.creditmesh.anchor.trust.SigningKeyAddress;
 import org.creditmesh.core.credential.DateTimeStamps;
+import org.creditmesh.core.did.DidDocument;
+import org.creditmesh.core.did.VerificationRelationship;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.issuer.CredentialIssuer;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.verifier.SecuringFormat;
 import org.creditmesh.identity.server.audit.AuditLog;
 import org.creditmesh.identity.server.keys.IssuerKeys;
+import org.creditmesh.identity.server.onchain.OnChainRegistry;
+import org.creditmesh.identity.server.organisation.Organisations;
 import org.creditmesh.identity.server.problem.IdentityProblem;
 import org.creditmesh.schemas.CredentialType;
 import org.creditmesh.schemas.Vocabulary;
@@ -45,8 +62,12 @@ import org.creditmesh.service.problem.ProblemException;
 @ApplicationScoped
 public class TrustRegistry {
 
-    @jakarta.inject.Inject
+    @Inject
     org.creditmesh.identity.server.anchoring.Anchoring anchoring;
+
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(TrustRegistry.class);
+    /** The reference of an accreditation's on-chain changes (and of its anchored credential). */
+    private static final String CHAIN_REF = "accreditation:";
 
     /** The generic type every credential carries; accreditations are about the specific ones. */
     private static final String GENERIC_TYPE = "VerifiableCredential";
@@ -60,6 +81,12 @@ public class TrustRegistry {
     @Inject
     AuditLog audit;
 
+    @Inject
+    OnChainRegistry onChain;
+
+    @Inject
+    Organisations organisations;
+
     /** Grants an accreditation and signs its credential. */
     public Accreditation accredit(AccreditationRequest request, String actor) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -67,14 +94,20 @@ public class TrustRegistry {
             throw new ProblemException(IdentityProblem.INVALID_ACCREDITATION,
                     "'validUntil' is in the past: an accreditation is granted for a period that has not ended");
         }
+        Optional<String> signingKey = request.signingKey().map(k -> k.toLowerCase(Locale.ROOT)).or(() -> derivedKey(request.did()));
+        if (signingKey.isEmpty() && onChain.mirrors()) {
+            throw new ProblemException(IdentityProblem.INVALID_ACCREDITATION, "'signingKey' is required for " + request.did()
+                    + ": accreditations are mirrored on chain, and this service cannot derive the key of that DID");
+        }
         String id = UUID.randomUUID().toString();
         String credential = sign(id, request, now);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
                 try (PreparedStatement insert = c.prepareStatement("""
-                        INSERT INTO accreditation (id, subject_did, types, valid_from, valid_until, credential, created_at, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        INSERT INTO accreditation (id, subject_did, types, valid_from, valid_until, credential, created_at, created_by,
+                                                   signing_key)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
                     insert.setString(1, id);
                     insert.setString(2, request.did());
                     insert.setArray(3, c.createArrayOf("text", request.types().toArray()));
@@ -83,12 +116,15 @@ public class TrustRegistry {
                     insert.setString(6, credential);
                     insert.setTimestamp(7, Timestamp.from(now));
                     insert.setString(8, actor);
+                    insert.setString(9, signingKey.orElse(null));
                     insert.executeUpdate();
                 }
+                mirror(c, request.did(), id, now);
                 anchoring.queue(c, org.creditmesh.anchor.outbox.AnchorKind.ACCREDITATION, credential, "accreditation:" + id);
                 audit.append(c, actor, "accredit", "urn:uuid:" + id, "accredited " + request.did() + " for "
                         + String.join(",", request.types()) + " from " + request.validFrom() + " until " + request.validUntil());
                 c.commit();
+                onChain.nudge();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -143,9 +179,11 @@ public class TrustRegistry {
                     insert.setString(5, reason.orElse(null));
                     insert.executeUpdate();
                 }
+                mirror(c, current.did(), id, at);
                 audit.append(c, actor, kind.code() + "-accreditation", current.credentialId(),
                         kind.code() + " " + current.did() + " from " + at);
                 c.commit();
+                onChain.nudge();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -217,13 +255,122 @@ public class TrustRegistry {
                 "the accreditation of " + did + " for " + sorted(specific) + " was suspended at " + at);
     }
 
+    /**
+     * Queues, in {@code c}'s transaction, what the on-chain registry must say of {@code did} from {@code at} on, given
+     * every accreditation of the DID as this transaction sees them. The registry holds one entry per DID, so it gets
+     * the accreditations that stand then (period not ended, not suspended) taken together: the union of their types,
+     * the earliest start, the latest end (inclusive on chain, hence a second less), the newest one's key; or a
+     * suspension when none stands. Changes of a DID reach the chain in this order. A no-op when mirroring is off.
+     */
+    private void mirror(Connection c, String did, String accreditationId, Instant at) throws SQLException {
+        if (!onChain.mirrors()) {
+            return;
+        }
+        onChain.queue(c, new RegistryChange(new AnchorRef(CHAIN_REF + accreditationId), IssuerRegistryClient.didHash(did),
+                chainAction(did, load(c, did, "subject_did"), at), at));
+    }
+
+    private GovernanceAction chainAction(String did, List<Accreditation> held, Instant at) {
+        Hash32 didHash = IssuerRegistryClient.didHash(did);
+        List<Accreditation> standing = held.stream().filter(a -> a.standsAt(at)).toList();
+        if (standing.isEmpty()) {
+            return GovernanceAction.suspend(didHash);
+        }
+        Set<String> types = new java.util.LinkedHashSet<>();
+        standing.forEach(a -> types.addAll(a.types()));
+        Instant from = standing.stream().map(Accreditation::validFrom).min(Instant::compareTo).orElseThrow();
+        Instant until = standing.stream().map(Accreditation::validUntil).max(Instant::compareTo).orElseThrow().minusSeconds(1);
+        String key = standing.reversed().stream().flatMap(a -> a.signingKey().stream()).findFirst()
+                .or(() -> derivedKey(did))
+                .orElseThrow(() -> new ProblemException(IdentityProblem.INVALID_ACCREDITATION,
+                        "no signing key is known for " + did + ": accredit it again with 'signingKey'"));
+        try {
+            return GovernanceAction.accredit(didHash, key, types.stream().map(IssuerRegistryClient::credentialTypeHash).toList(),
+                    from, until);
+        } catch (AnchorException e) {
+            throw new ProblemException(IdentityProblem.INVALID_ACCREDITATION, "'signingKey' is not an address: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The signing key of a DID as the on-chain registry names it, where the service can tell without being told: the key
+     * hash of a did:key or did:jwk, or of the newest key of a did:web issuer this service hosts (its own, a bureau's).
+     */
+    private Optional<String> derivedKey(String did) {
+        try {
+            if (SigningKeyAddress.derivable(did)) {
+                return Optional.of(SigningKeyAddress.ofDid(did));
+            }
+            Optional<DidDocument> hosted = keys.ownDocument(did);
+            if (hosted.isEmpty() && did.startsWith("did:web:") && organisations.isBureauDid(did)) {
+                hosted = Optional.of(keys.didWebDocumentFor(did));
+            }
+            return hosted.flatMap(d -> d.verificationMethods(VerificationRelationship.ASSERTION_METHOD).stream()
+                    .reduce((first, second) -> second)).map(m -> SigningKeyAddress.of(m.key()));
+        } catch (CreditMeshException e) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * Accreditations granted while mirroring was off (or before it existed) reach the chain too: at start, every DID
+     * none of whose accreditations was ever queued gets its current standing queued, unless it is only a suspension
+     * (there is nothing on chain to suspend).
+     */
+    void mirrorEarlier(@Observes @Priority(Interceptor.Priority.APPLICATION) StartupEvent event) {
+        if (!onChain.mirrors()) {
+            return;
+        }
+        int queued = 0;
+        try (Connection c = dataSource.getConnection()) {
+            List<String> dids = new ArrayList<>();
+            try (PreparedStatement q = c.prepareStatement("SELECT a.subject_did FROM accreditation a GROUP BY a.subject_did "
+                    + "HAVING NOT EXISTS (SELECT 1 FROM registry_change r JOIN accreditation b ON r.ref = 'accreditation:' || b.id "
+                    + "WHERE b.subject_did = a.subject_did)");
+                 ResultSet rs = q.executeQuery()) {
+                while (rs.next()) {
+                    dids.add(rs.getString(1));
+                }
+            }
+            Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            for (String did : dids) {
+                List<Accreditation> held = load(c, did, "subject_did");
+                try {
+                    GovernanceAction action = chainAction(did, held, now);
+                    if (action.name().equals("accredit")) {
+                        onChain.queue(c, new RegistryChange(new AnchorRef(CHAIN_REF + held.get(held.size() - 1).id()),
+                                IssuerRegistryClient.didHash(did), action, now));
+                        queued++;
+                    }
+                } catch (ProblemException e) {
+                    LOG.warnf("An accreditation of %s is not mirrored on chain: %s", did, e.getMessage());
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("database failure while mirroring earlier accreditations", e);
+        }
+        if (queued > 0) {
+            LOG.infof("Queued %d earlier accreditations for the on-chain registry", queued);
+            onChain.nudge();
+        }
+    }
+
+    /** Where the newest on-chain change made for accreditation {@code id} is; empty when mirroring is off. */
+    public Optional<ChangeStatus> chainStatus(String id) {
+        try (Connection c = dataSource.getConnection()) {
+            return onChain.status(c, CHAIN_REF + id);
+        } catch (SQLException e) {
+            throw new IllegalStateException("database failure while reading the registry change queue", e);
+        }
+    }
+
     private static List<String> sorted(Set<String> types) {
         return types.stream().sorted().toList();
     }
 
     private static List<Accreditation> load(Connection c, String key, String column) throws SQLException {
         List<Accreditation> terms = new ArrayList<>();
-        try (PreparedStatement q = c.prepareStatement("SELECT id, subject_did, types, valid_from, valid_until, created_at, credential "
+        try (PreparedStatement q = c.prepareStatement("SELECT id, subject_did, types, valid_from, valid_until, created_at, credential, signing_key "
                 + "FROM accreditation WHERE " + column + " = ? ORDER BY created_at, id")) {
             q.setString(1, key);
             try (ResultSet rs = q.executeQuery()) {
@@ -231,7 +378,7 @@ public class TrustRegistry {
                     Array types = rs.getArray(3);
                     terms.add(new Accreditation(rs.getString(1), rs.getString(2), List.of((String[]) types.getArray()),
                             rs.getTimestamp(4).toInstant(), rs.getTimestamp(5).toInstant(), rs.getTimestamp(6).toInstant(),
-                            rs.getString(7), List.of()));
+                            rs.getString(7), Optional.ofNullable(rs.getString(8)), List.of()));
                 }
             }
         }
@@ -251,7 +398,7 @@ public class TrustRegistry {
             }
         }
         return terms.stream().map(a -> new Accreditation(a.id(), a.did(), a.types(), a.validFrom(), a.validUntil(), a.createdAt(),
-                a.credential(), events.getOrDefault(a.id(), List.of()))).toList();
+                a.credential(), a.signingKey(), events.getOrDefault(a.id(), List.of()))).toList();
     }
 
     /**
