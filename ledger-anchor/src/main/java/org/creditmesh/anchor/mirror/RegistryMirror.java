@@ -152,8 +152,9 @@ public final class RegistryMirror implements AutoCloseable {
                     failed++;
                     continue;
                 }
-                update(row.id(), "UPDATE registry_change SET error_code = ?, attempts = attempts + 1, updated_at = now() WHERE id = ?",
-                        e.code().code());
+                // Every change that was due waits for the same reason: each one says so.
+                long[] due = heads.stream().filter(r -> !r.notBefore().isAfter(now)).mapToLong(Row::id).toArray();
+                waitingFor(due, e.code().code());
                 if (e.error() == AnchorError.RPC_UNAVAILABLE || e.error() == AnchorError.CHAIN_ID_MISMATCH) {
                     disconnect(); // the next tick connects again and checks the chain id again
                 }
@@ -284,6 +285,18 @@ public final class RegistryMirror implements AutoCloseable {
             u.setString(3, txHash == null ? null : txHash.toLowerCase(java.util.Locale.ROOT));
             u.setTimestamp(4, Timestamp.from(clock.instant()));
             u.setLong(5, id);
+            u.executeUpdate();
+        } catch (SQLException e) {
+            throw unavailable(e);
+        }
+    }
+
+    private void waitingFor(long[] ids, String code) throws OutboxException {
+        try (Connection c = db.getConnection();
+             PreparedStatement u = c.prepareStatement("UPDATE registry_change SET error_code = ?, attempts = attempts + 1, "
+                     + "updated_at = now() WHERE id = ANY (?)")) {
+            u.setString(1, code);
+            u.setArray(2, c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray()));
             u.executeUpdate();
         } catch (SQLException e) {
             throw unavailable(e);

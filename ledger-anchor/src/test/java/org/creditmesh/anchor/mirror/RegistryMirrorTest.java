@@ -181,6 +181,7 @@ class RegistryMirrorTest {
             ChangeStatus queued = latest(db, "accreditation:5");
             assertThat(queued.state()).isEqualTo(ChangeState.PENDING);
             assertThat(queued.errorCode()).hasValue("rpc_unavailable");
+            assertThat(latest(db, "accreditation:4").errorCode()).as("not due yet: not attempted").isEmpty();
             try (RegistryMirror up = RegistryMirror.create(db.dataSource(), config(node.rpcUrl(), registry.address(), node.account(0)))) {
                 assertThat(up.tick().executed()).isEqualTo(1);
             }
