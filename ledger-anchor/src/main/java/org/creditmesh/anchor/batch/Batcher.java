@@ -326,15 +326,43 @@ public final class Batcher implements AutoCloseable {
         }
         BatchStore.TxRecord latest = txs.get(txs.size() - 1);
         String action = "anchor batch " + b.id();
-        if (!chain.isKnown(latest.tx().hash().toHex())) {
-            // Crashed before the broadcast, or the node lost it (restart, reorg): the same bytes, the same hash.
-            Broadcast outcome = chain.broadcast(latest.tx(), action);
-            LOG.infof("Batch %d: transaction %s unknown to the node, broadcast again (%s)", b.id(), latest.tx().hash(), outcome);
-            n.rebroadcast++;
-            return;
-        }
         Duration pending = Duration.between(latest.signedAt(), config.clock().instant());
-        if (pending.compareTo(config.stuckAfter()) >= 0 && !latest.tx().fees().free()) {
+        boolean stuck = pending.compareTo(config.stuckAfter()) >= 0 && !latest.tx().fees().free();
+        if (!chain.isKnown(latest.tx().hash().toHex())) {
+            // Crashed before the broadcast, or the node lost it (restart, reorg) or refused it: the same bytes, the same hash.
+            Broadcast outcome;
+            try {
+                outcome = chain.broadcast(latest.tx(), action);
+            } catch (AnchorException e) {
+                if (e.error() != AnchorError.FEE_TOO_LOW && e.error() != AnchorError.FEE_CAP_EXCEEDED) {
+                    throw e; // typed, the batch stays SENT with its hashes; the service backs off
+                }
+                reprice(b, latest, e, n);
+                return;
+            }
+            switch (outcome) {
+                case ACCEPTED, ALREADY_KNOWN -> {
+                    LOG.infof("Batch %d: transaction %s unknown to the node, broadcast again (%s)", b.id(), latest.tx().hash(), outcome);
+                    n.rebroadcast++;
+                    return;
+                }
+                case NONCE_USED -> {
+                    // mined meanwhile: the next tick finds the receipt, or fails the batch if the nonce went elsewhere
+                    LOG.debugf("Batch %d: nonce %d was used while broadcasting %s again", b.id(), b.nonce(), latest.tx().hash());
+                    return;
+                }
+                case UNDERPRICED -> {
+                    // an earlier transaction of this nonce is pending (a replacement the node refused): not progress;
+                    // once this one waited stuckAfter, the next replacement bids above it
+                    if (!stuck) {
+                        LOG.debugf("Batch %d: %s refused as underpriced; another transaction with nonce %d is pending",
+                                (Object) b.id(), latest.tx().hash(), b.nonce());
+                        return;
+                    }
+                }
+            }
+        }
+        if (stuck) {
             Fees fees = latest.tx().fees().bumped(config.feeBumpPercent(), chain.currentFees());
             String data = AnchorRegistryClient.anchorCalldata(b.root(), b.leafCount(), b.meta());
             SignedTransaction replacement = chain.sign(b.nonce(), latest.tx().gasLimit(), registry.address(), data, fees);
@@ -346,6 +374,30 @@ public final class Batcher implements AutoCloseable {
             n.replaced++;
             hook.reached(Stage.BROADCAST, b.id());
         }
+    }
+
+    /**
+     * The node refused a recorded transaction for its fees (below its minimum gas price or base fee,
+     * above its fee cap): the same bytes would be refused forever, so the nonce is signed again with
+     * the fees configured now, once they differ (the operator fixed {@code gas-price}/{@code fee-mode}).
+     * Same nonce, so at most one of the batch's transactions can be mined.
+     */
+    private void reprice(BatchRecord b, BatchStore.TxRecord refused, AnchorException why, Counts n)
+            throws AnchorException, SQLException {
+        Fees now = chain.currentFees();
+        if (now.equals(refused.tx().fees())) {
+            throw why;
+        }
+        String data = AnchorRegistryClient.anchorCalldata(b.root(), b.leafCount(), b.meta());
+        SignedTransaction repriced = chain.sign(b.nonce(), refused.tx().gasLimit(), registry.address(), data, now);
+        store.recordTx(b.id(), repriced, config.clock().instant());
+        hook.reached(Stage.SIGNED, b.id());
+        LOG.warnf("Batch %d: the node refused %s (%s); signed again as %s with nonce %d and fees %s", b.id(), refused.tx().hash(),
+                why.code().code(), repriced.hash(), b.nonce(), now.maxFeePerGas());
+        n.replaced++;
+        Broadcast outcome = chain.broadcast(repriced, "anchor batch " + b.id());
+        LOG.infof("Batch %d: %s broadcast (%s)", b.id(), repriced.hash(), outcome);
+        hook.reached(Stage.BROADCAST, b.id());
     }
 
     private boolean foundReceipt(BatchRecord b, List<BatchStore.TxRecord> txs, Counts n)

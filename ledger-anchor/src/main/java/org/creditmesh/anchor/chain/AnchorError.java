@@ -42,8 +42,31 @@ public enum AnchorError implements ErrorCode {
     NO_SIGNER("no_signer"),
     /** The transaction reverted for a reason with no more specific code. */
     TX_REVERTED("tx_reverted"),
-    /** The node refused the signed transaction (nonce, funds, fee too low...). */
+    /**
+     * The node refused the transaction for a reason not recognised (see {@link NodeReplies}): kept
+     * as it is and sent again later, never dropped.
+     */
     TX_REJECTED("tx_rejected"),
+    /** The nonce is used by a mined transaction (a transaction sent outside the batcher's bookkeeping). */
+    NONCE_TOO_LOW("nonce_too_low"),
+    /** The nonce leaves a gap the node will not queue (Besu: too far in the future for the sender). */
+    NONCE_TOO_HIGH("nonce_too_high"),
+    /** Another transaction with the same nonce is pending and this one does not out-bid it by enough. */
+    REPLACEMENT_UNDERPRICED("replacement_underpriced"),
+    /** The signer cannot pay gas limit × price (Besu: upfront cost exceeds account balance). */
+    INSUFFICIENT_FUNDS("insufficient_funds"),
+    /** The fee is below the node's minimum gas price or the block's base fee (check {@code gas-price}, {@code fee-mode}). */
+    FEE_TOO_LOW("fee_too_low"),
+    /** The fee is above the node's cap for locally sent transactions (Besu {@code --rpc-tx-feecap}). */
+    FEE_CAP_EXCEEDED("fee_cap_exceeded"),
+    /** The node's account permissioning does not allow the signer to send transactions. */
+    SENDER_NOT_AUTHORIZED("sender_not_authorized"),
+    /** The gas limit is below the intrinsic gas or above the block's gas limit. */
+    GAS_LIMIT_REFUSED("gas_limit_refused"),
+    /** The node cannot take transactions now (initial sync, pool disabled or full); the same transaction is sent later. */
+    NODE_BUSY("node_busy"),
+    /** The node finds the signed transaction itself invalid (chain id, signature, type, fee fields). */
+    INVALID_TRANSACTION("invalid_transaction"),
     /** No receipt, or not enough confirmations, within the configured time. */
     TX_TIMEOUT("tx_timeout"),
     /** The receipt's block left the canonical chain while waiting for confirmations. */

@@ -187,8 +187,12 @@ public final class ChainClient implements AutoCloseable {
         BigInteger gasLimit = estimateGas(to, data, action);
         SignedTransaction tx = sign(pendingNonce(), gasLimit, to, data, currentFees());
         Broadcast outcome = broadcast(tx, action);
-        if (outcome == Broadcast.NONCE_USED || outcome == Broadcast.UNDERPRICED) {
-            throw new AnchorException(AnchorError.TX_REJECTED, action + ": node refused the transaction: " + outcome);
+        if (outcome == Broadcast.NONCE_USED) {
+            throw new AnchorException(AnchorError.NONCE_TOO_LOW, action + ": nonce " + tx.nonce() + " is used already");
+        }
+        if (outcome == Broadcast.UNDERPRICED) {
+            throw new AnchorException(AnchorError.REPLACEMENT_UNDERPRICED, action + ": another transaction with nonce "
+                    + tx.nonce() + " is pending");
         }
         String txHash = tx.hash().toHex();
         TransactionReceipt receipt = awaitReceipt(txHash, action);
@@ -205,11 +209,21 @@ public final class ChainClient implements AutoCloseable {
      */
     public AnchorException revertReason(String from, String to, String data, TransactionReceipt receipt, String action)
             throws AnchorException {
+        // Besu started with --revert-reason-enabled puts the revert bytes into the receipt itself
+        Optional<AnchorException> recorded = Reverts.fromRevertData(receipt.getRevertReason(), action);
+        if (recorded.isPresent()) {
+            return recorded.get();
+        }
         EthCall replay = rpcAllowingError(web3j.ethCall(Transaction.createEthCallTransaction(from, to, data),
                 DefaultBlockParameter.valueOf(receipt.getBlockNumber())), "eth_call");
-        return replay.hasError() || replay.isReverted()
-                ? revertOf(replay.getError(), replay.getRevertReason(), action)
-                : new AnchorException(AnchorError.TX_REVERTED, action + " reverted in transaction " + receipt.getTransactionHash());
+        if (replay.hasError() || replay.isReverted()) {
+            AnchorException why = revertOf(replay.getError(), replay.getRevertReason(), action);
+            if (why.error() == AnchorError.TX_REVERTED || Reverts.ERRORS.containsValue(why.error())) {
+                return why;
+            }
+        }
+        // the receipt says it reverted; a replay that cannot tell why (state pruned, node busy) changes nothing
+        return new AnchorException(AnchorError.TX_REVERTED, action + " reverted in transaction " + receipt.getTransactionHash());
     }
 
     /**
@@ -262,32 +276,39 @@ public final class ChainClient implements AutoCloseable {
     }
 
     /**
-     * Sends a signed transaction. Refusals that the batcher acts on come back as a {@link Broadcast}
-     * (the node's wording differs between geth, Besu and anvil, so it is matched loosely); a revert
-     * found by the node, or any other refusal, is a typed error.
+     * Sends a signed transaction. The replies the batcher acts on come back as a {@link Broadcast};
+     * every other refusal is thrown with its typed code ({@link NodeReplies} recognises Besu by code
+     * and message, anvil and geth by message), an unrecognised one as {@code tx_rejected}. A success
+     * must name this transaction's hash (Besu can be run to answer the zero hash for a refusal).
      */
     public Broadcast broadcast(SignedTransaction tx, String action) throws AnchorException {
         var sent = rpcAllowingError(web3j.ethSendRawTransaction(tx.raw()), "eth_sendRawTransaction");
         if (!sent.hasError()) {
+            String hash = sent.getTransactionHash();
+            if (hash == null) {
+                throw new AnchorException(AnchorError.RPC_INVALID_RESPONSE, "eth_sendRawTransaction returned no result");
+            }
+            if (!hash.equalsIgnoreCase(tx.hash().toHex())) {
+                throw new AnchorException(AnchorError.TX_REJECTED, action + ": the node answered transaction hash " + hash
+                        + " for " + tx.hash().toHex());
+            }
             return Broadcast.ACCEPTED;
         }
-        String message = String.valueOf(sent.getError().getMessage()).toLowerCase(java.util.Locale.ROOT);
-        if (message.contains("already known") || message.contains("known transaction") || message.contains("already imported")
-                || message.contains("already exists")) {
-            return Broadcast.ALREADY_KNOWN;
+        Response.Error error = sent.getError();
+        NodeReply reply = NodeReplies.classify(error.getCode(), error.getMessage());
+        switch (reply) {
+            case ALREADY_KNOWN -> {
+                return Broadcast.ALREADY_KNOWN;
+            }
+            case NONCE_TOO_LOW -> {
+                return Broadcast.NONCE_USED;
+            }
+            case REPLACEMENT_UNDERPRICED -> {
+                return Broadcast.UNDERPRICED;
+            }
+            case REVERTED -> throw revertOf(error, null, action);
+            default -> throw refusal(reply, error, action);
         }
-        if (message.contains("nonce too low") || message.contains("nonce_too_low")) {
-            return Broadcast.NONCE_USED;
-        }
-        if (message.contains("underpriced") || message.contains("replacement")) {
-            return Broadcast.UNDERPRICED;
-        }
-        Optional<AnchorException> revert = Reverts.fromRevertData(sent.getError().getData(), action);
-        if (revert.isPresent()) {
-            throw revert.get();
-        }
-        throw new AnchorException(AnchorError.TX_REJECTED, action + ": node refused the transaction: "
-                + sent.getError().getMessage());
     }
 
     /** Whether the node knows the transaction, pending or mined ({@code eth_getTransactionByHash}). */
@@ -387,20 +408,36 @@ public final class ChainClient implements AutoCloseable {
         return signer;
     }
 
+    /**
+     * The typed error for a JSON-RPC error of gas estimation, {@code eth_call} or sending: a revert
+     * becomes its contract error (from the error's data: anvil, geth and Besu all put the revert
+     * bytes there; anvil also writes them into the message), a recognised refusal its code, anything
+     * else {@code tx_rejected}.
+     */
     private static AnchorException revertOf(Response.Error error, String revertReason, String action) {
-        if (error != null) {
-            Optional<AnchorException> typed = Reverts.fromRevertData(error.getData(), action)
-                    .or(() -> Reverts.fromRevertData(error.getMessage(), action));
+        if (error == null) {
+            return new AnchorException(AnchorError.TX_REVERTED, action + " reverted"
+                    + (revertReason == null ? "" : ": " + revertReason));
+        }
+        NodeReply reply = NodeReplies.classify(error.getCode(), error.getMessage());
+        if (reply == NodeReply.REVERTED || reply == NodeReply.UNRECOGNISED) {
+            Optional<AnchorException> typed = Reverts.fromRevertData(error.getData(), action);
+            if (reply == NodeReply.REVERTED) {
+                typed = typed.or(() -> Reverts.fromRevertData(error.getMessage(), action));
+            }
             if (typed.isPresent()) {
                 return typed.get();
             }
-            if (error.getMessage() != null && error.getMessage().toLowerCase(java.util.Locale.ROOT).contains("revert")) {
+            if (reply == NodeReply.REVERTED) {
                 return new AnchorException(AnchorError.TX_REVERTED, action + " reverted: " + error.getMessage());
             }
-            return new AnchorException(AnchorError.TX_REJECTED, action + ": " + error.getMessage());
         }
-        return new AnchorException(AnchorError.TX_REVERTED, action + " reverted"
-                + (revertReason == null ? "" : ": " + revertReason));
+        return refusal(reply, error, action);
+    }
+
+    private static AnchorException refusal(NodeReply reply, Response.Error error, String action) {
+        AnchorError code = reply.error() == null ? AnchorError.TX_REJECTED : reply.error();
+        return new AnchorException(code, action + ": node refused (" + error.getCode() + " " + error.getMessage() + ")");
     }
 
     /** Reads a value web3j decodes lazily (hex quantities), turning a malformed one into a typed error. */
@@ -419,6 +456,8 @@ public final class ChainClient implements AutoCloseable {
             Objects.requireNonNull(r.getBlockHash());
             r.getBlockNumber().longValueExact();
             r.getGasUsed().longValueExact();
+            // every node after Byzantium answers a status; web3j would read a missing one as success
+            Objects.requireNonNull(r.getStatus());
             r.isStatusOK();
             for (var log : r.getLogs()) {
                 Objects.requireNonNull(log.getAddress());
