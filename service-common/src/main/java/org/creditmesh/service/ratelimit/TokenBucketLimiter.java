@@ -1,18 +1,20 @@
 package org.creditmesh.service.ratelimit;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Ticker;
 import java.time.Duration;
-import java.util.Iterator;
-import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
 /**
  * A token bucket per key (client id, IP address): {@code capacity} requests at once, then one more every
- * {@code refillPeriod}. Hand-written rather than bucket4j: the bucket itself is a few lines, and bucket4j keeps
- * per-key buckets only in a cache one brings separately (Caffeine, JCache); this class bounds its key count itself
- * by dropping full buckets (which hold no state worth keeping) when it grows past {@code maxKeys}. In-memory, per
- * instance: behind a load balancer each instance limits on its own, which is what a brute-force brake needs.
+ * {@code refillPeriod}. The bucket arithmetic is hand-written (a few lines; bucket4j would still need a cache for
+ * per-key buckets); the buckets live in a Caffeine cache bounded to {@code maxKeys} entries, so a flood of distinct
+ * addresses costs bounded memory and constant time per request (its frequency-aware eviction keeps the keys that
+ * keep coming back), and a bucket left alone until it would be full again is forgotten, since it holds nothing worth
+ * keeping. In-memory, per instance: behind a load balancer each instance limits on its own, which is what a
+ * brute-force brake needs.
  */
 public final class TokenBucketLimiter {
 
@@ -22,9 +24,8 @@ public final class TokenBucketLimiter {
 
     private final int capacity;
     private final long refillNanos;
-    private final int maxKeys;
     private final LongSupplier nanoTime;
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final Cache<String, Bucket> buckets;
 
     /** {@code nanoTime} is {@link System#nanoTime} in production, a fake clock in tests. */
     public TokenBucketLimiter(int capacity, Duration refillPeriod, int maxKeys, LongSupplier nanoTime) {
@@ -39,17 +40,16 @@ public final class TokenBucketLimiter {
         }
         this.capacity = capacity;
         this.refillNanos = refillPeriod.toNanos();
-        this.maxKeys = maxKeys;
         this.nanoTime = Objects.requireNonNull(nanoTime, "nanoTime");
+        Ticker ticker = nanoTime::getAsLong;
+        this.buckets = Caffeine.newBuilder().maximumSize(maxKeys).ticker(ticker).executor(Runnable::run)
+                .expireAfterAccess(Duration.ofNanos(saturatedMultiply(refillNanos, capacity))).build();
     }
 
     public Decision tryAcquire(String key) {
         Objects.requireNonNull(key, "key");
         long now = nanoTime.getAsLong();
-        if (buckets.size() >= maxKeys && !buckets.containsKey(key)) {
-            evictFull(now);
-        }
-        Bucket bucket = buckets.computeIfAbsent(key, k -> new Bucket(capacity, now));
+        Bucket bucket = buckets.get(key, k -> new Bucket(capacity, now));
         synchronized (bucket) {
             bucket.refill(now, capacity, refillNanos);
             if (bucket.tokens > 0) {
@@ -61,29 +61,16 @@ public final class TokenBucketLimiter {
         }
     }
 
-    /** How many keys are tracked (for tests and metrics). */
-    public int size() {
-        return buckets.size();
+    /** How many keys are tracked (for tests and metrics), after pending evictions. */
+    public long size() {
+        buckets.cleanUp();
+        return buckets.estimatedSize();
     }
 
-    private void evictFull(long now) {
-        for (Iterator<Bucket> it = buckets.values().iterator(); it.hasNext(); ) {
-            Bucket b = it.next();
-            synchronized (b) {
-                b.refill(now, capacity, refillNanos);
-                if (b.tokens >= capacity) {
-                    it.remove();
-                }
-            }
-        }
-        if (buckets.size() >= maxKeys) {
-            // Every tracked key is being limited right now: forget one rather than grow without bound.
-            Iterator<String> keys = buckets.keySet().iterator();
-            if (keys.hasNext()) {
-                keys.next();
-                keys.remove();
-            }
-        }
+    private static long saturatedMultiply(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        return (high == 0 && low >= 0) ? low : Long.MAX_VALUE;
     }
 
     private static final class Bucket {

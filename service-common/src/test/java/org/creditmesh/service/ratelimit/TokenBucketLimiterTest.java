@@ -45,4 +45,36 @@ class TokenBucketLimiterTest {
         }
         assertThat(limiter.size()).isLessThanOrEqualTo(4);
     }
+
+    /**
+     * A flood of distinct keys (addresses) leaves at most maxKeys buckets, and a key that keeps coming back stays
+     * tracked and limited through it: the flood cannot buy a limited client a fresh bucket.
+     */
+    @Test
+    void aFloodOfDistinctKeysStaysBoundedAndAPersistentClientStaysLimited() {
+        TokenBucketLimiter bounded = new TokenBucketLimiter(3, Duration.ofHours(1), 1_000, () -> 0L);
+        for (int i = 0; i < 3; i++) {
+            assertThat(bounded.tryAcquire("persistent").allowed()).isTrue();
+        }
+        for (int i = 0; i < 200_000; i++) {
+            bounded.tryAcquire("flood:" + i);
+            if (i % 50 == 0) {
+                assertThat(bounded.tryAcquire("persistent").allowed()).as("request %d", i).isFalse();
+            }
+        }
+        assertThat(bounded.size()).isLessThanOrEqualTo(1_000);
+    }
+
+    /** A bucket idle until it would be full again is forgotten: it holds nothing worth keeping. */
+    @Test
+    void idleBucketsAreForgotten() {
+        long[] now = {0};
+        TokenBucketLimiter idle = new TokenBucketLimiter(2, Duration.ofSeconds(10), 100, () -> now[0]);
+        idle.tryAcquire("a");
+        idle.tryAcquire("b");
+        assertThat(idle.size()).isEqualTo(2);
+        now[0] += Duration.ofSeconds(21).toNanos();
+        assertThat(idle.size()).isZero();
+        assertThat(idle.tryAcquire("a").allowed()).isTrue();
+    }
 }

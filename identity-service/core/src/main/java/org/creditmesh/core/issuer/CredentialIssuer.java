@@ -16,6 +16,7 @@ import org.creditmesh.core.dataintegrity.DataIntegritySigner;
 import org.creditmesh.core.dataintegrity.ProofOptions;
 import org.creditmesh.core.did.DidKey;
 import org.creditmesh.core.error.CreditMeshException;
+import org.creditmesh.core.jose.JwtVcJsonIssuer;
 import org.creditmesh.core.jose.VcJwtIssuer;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.jsonld.ContextRegistry;
@@ -44,15 +45,22 @@ public final class CredentialIssuer {
 
     /**
      * What varies per issuance. {@code tokenStatus} is the Token Status List entry (draft-ietf-oauth-status-list
-     * section 6.2) an SD-JWT VC gets as its {@code status} claim; the other formats refuse it.
+     * section 6.2) an SD-JWT VC gets as its {@code status} claim; the other formats refuse it. {@code vcdm11Jwt}
+     * secures a {@link SecuringFormat#JOSE} credential as a VCDM 1.1 JWT with a {@code vc} claim (OpenID4VCI's
+     * {@code jwt_vc_json}) instead of a VC-JOSE-COSE {@code vc+jwt}.
      */
     public record Options(List<ClaimPath> disclosable, Optional<VerificationKey> holderKey, Clock clock,
-                          Optional<StatusReference> tokenStatus) {
+                          Optional<StatusReference> tokenStatus, boolean vcdm11Jwt) {
         public Options {
             disclosable = List.copyOf(disclosable);
             Objects.requireNonNull(holderKey, "holderKey");
             Objects.requireNonNull(clock, "clock");
             Objects.requireNonNull(tokenStatus, "tokenStatus");
+        }
+
+        public Options(List<ClaimPath> disclosable, Optional<VerificationKey> holderKey, Clock clock,
+                       Optional<StatusReference> tokenStatus) {
+            this(disclosable, holderKey, clock, tokenStatus, false);
         }
 
         public Options(List<ClaimPath> disclosable, Optional<VerificationKey> holderKey, Clock clock) {
@@ -61,7 +69,7 @@ public final class CredentialIssuer {
 
         /** The SD-JWT VC's {@code status.status_list} reference: the list's {@code uri} and this credential's {@code idx}. */
         public Options withTokenStatus(StatusReference reference) {
-            return new Options(disclosable, holderKey, clock, Optional.of(reference));
+            return new Options(disclosable, holderKey, clock, Optional.of(reference), vcdm11Jwt);
         }
 
         public static Options defaults() {
@@ -69,15 +77,20 @@ public final class CredentialIssuer {
         }
 
         public Options withDisclosable(List<ClaimPath> paths) {
-            return new Options(paths, holderKey, clock, tokenStatus);
+            return new Options(paths, holderKey, clock, tokenStatus, vcdm11Jwt);
         }
 
         public Options withHolderKey(VerificationKey key) {
-            return new Options(disclosable, Optional.of(key), clock, tokenStatus);
+            return new Options(disclosable, Optional.of(key), clock, tokenStatus, vcdm11Jwt);
         }
 
         public Options withClock(Clock newClock) {
-            return new Options(disclosable, holderKey, newClock, tokenStatus);
+            return new Options(disclosable, holderKey, newClock, tokenStatus, vcdm11Jwt);
+        }
+
+        /** A JWT credential in the VCDM 1.1 JWT encoding ({@code jwt_vc_json}) rather than as {@code vc+jwt}. */
+        public Options withVcdm11Jwt() {
+            return new Options(disclosable, holderKey, clock, tokenStatus, true);
         }
     }
 
@@ -115,12 +128,17 @@ public final class CredentialIssuer {
             throw new IssuerException(IssuerError.UNSUPPORTED_FOR_FORMAT,
                     "selective disclosure needs the sd-jwt format; " + format.id() + " discloses everything");
         }
+        if (format != SecuringFormat.JOSE && options.vcdm11Jwt()) {
+            throw new IssuerException(IssuerError.UNSUPPORTED_FOR_FORMAT, "the VCDM 1.1 JWT encoding is a jwt format");
+        }
         if (format != SecuringFormat.SD_JWT && options.tokenStatus().isPresent()) {
             throw new IssuerException(IssuerError.UNSUPPORTED_FOR_FORMAT,
                     "a Token Status List reference is for SD-JWT VCs; " + format.id() + " credentials use credentialStatus");
         }
         return switch (format) {
-            case JOSE -> new VcJwtIssuer(key, verificationMethod).withIssuedAt(options.clock()).issue(credential);
+            case JOSE -> options.vcdm11Jwt()
+                    ? new JwtVcJsonIssuer(key, verificationMethod, options.clock()).issue(credential)
+                    : new VcJwtIssuer(key, verificationMethod).withIssuedAt(options.clock()).issue(credential);
             case DATA_INTEGRITY -> Json.write(new DataIntegritySigner(key)
                     .sign(credential.json(), ProofOptions.assertion(verificationMethod, now)));
             case SD_JWT -> issueSdJwt(credential, options, now);

@@ -28,6 +28,16 @@ public final class VcJwtSpecs {
     public static final String CLAIM_EXP = "exp";
     public static final String CLAIM_NBF = "nbf";
 
+    /**
+     * VCDM 1.1 section 6.3.1, the JWT encoding OpenID4VCI 1.0 Appendix A.1.1 names {@code jwt_vc_json}: the
+     * credential is the {@code vc} claim of a JWT typed {@code JWT}, its issuer, id, subject and dates mirrored
+     * in {@code iss}, {@code jti}, {@code sub}, {@code nbf} and {@code exp}.
+     */
+    public static final String TYP_JWT = "JWT";
+    public static final String CLAIM_VC = "vc";
+    public static final String CLAIM_JTI = "jti";
+    public static final String CLAIM_SUB = "sub";
+
     /** Longest compact JWS accepted: the payload JSON is bounded at 1 MiB, base64url adds a third. */
     public static final int MAX_COMPACT_LENGTH = 3 << 20;
 

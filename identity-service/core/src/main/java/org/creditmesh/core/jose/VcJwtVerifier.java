@@ -190,7 +190,7 @@ public final class VcJwtVerifier {
         return verified;
     }
 
-    private static void checkHeader(CompactJws jws, String expectedTyp) throws VcJwtException {
+    static void checkHeader(CompactJws jws, String expectedTyp) throws VcJwtException {
         String alg = jws.alg();
         if (alg.toLowerCase(Locale.ROOT).equals("none")) {
             throw new VcJwtException(VcJwtError.ALG_NONE, "unsecured JWS (alg none) is never accepted (RFC 8725 section 3.1)");
@@ -225,7 +225,7 @@ public final class VcJwtVerifier {
         return payload;
     }
 
-    private static String controller(JsonNode value, String member) throws VcJwtException {
+    static String controller(JsonNode value, String member) throws VcJwtException {
         String id = value == null ? null : value.isTextual() ? value.textValue() : value.path(CredentialSpecs.ID).textValue();
         if (id == null || !DataModelValidator.isRecurringUrl(id)) {
             throw new VcJwtException(VcJwtError.PAYLOAD_INVALID, "the payload has no " + member + " URL");
@@ -234,7 +234,7 @@ public final class VcJwtVerifier {
     }
 
     /** The kid; a DID URL kid must be a key of the controller's own DID (VC-JOSE-COSE section 4.1.1). */
-    private static String kid(CompactJws jws, String controller, VcJwtError mismatch) throws VcJwtException {
+    static String kid(CompactJws jws, String controller, VcJwtError mismatch) throws VcJwtException {
         JsonNode kid = jws.header().get("kid");
         if (kid == null || !kid.isTextual() || kid.textValue().isEmpty()) {
             throw new VcJwtException(VcJwtError.KEY_NOT_RESOLVED, "the JOSE header has no kid (VC-JOSE-COSE section 4.1.1)");
@@ -250,7 +250,7 @@ public final class VcJwtVerifier {
         return value;
     }
 
-    private VerificationKey resolveAndVerify(CompactJws jws, String kid, String controller,
+    VerificationKey resolveAndVerify(CompactJws jws, String kid, String controller,
             VerificationRelationship relationship) throws VcJwtException {
         Optional<VerificationKey> resolved;
         try {
@@ -272,7 +272,7 @@ public final class VcJwtVerifier {
         return key;
     }
 
-    private void checkJwtTimes(ObjectNode payload, Instant now) throws VcJwtException {
+    void checkJwtTimes(ObjectNode payload, Instant now) throws VcJwtException {
         Optional<Instant> exp = numericDate(payload, VcJwtSpecs.CLAIM_EXP);
         if (exp.isPresent() && !now.minus(leeway).isBefore(exp.get())) {
             throw new VcJwtException(VcJwtError.EXPIRED, "the JWT exp has passed (RFC 7519 section 4.1.4)");

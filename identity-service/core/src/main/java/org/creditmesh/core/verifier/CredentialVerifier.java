@@ -27,6 +27,7 @@ import org.creditmesh.core.did.DidUrl;
 import org.creditmesh.core.did.VerificationRelationship;
 import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.jose.Base64Url;
+import org.creditmesh.core.jose.JwtVcJsonVerifier;
 import org.creditmesh.core.jose.VcJwtSpecs;
 import org.creditmesh.core.jose.VcJwtVerifier;
 import org.creditmesh.core.jose.VerifiedCredential;
@@ -152,6 +153,16 @@ public final class CredentialVerifier {
                 report.add(FailureClassifier.failed(e));
             }
             return report.build();
+        }
+        if (VcJwtSpecs.TYP_JWT.equalsIgnoreCase(typ)) {
+            // typ JWT is the VCDM 1.1 JWT encoding (OpenID4VCI's jwt_vc_json), never a vc+jwt.
+            try {
+                VerifiedCredential vc = new JwtVcJsonVerifier(keys.forJose(), validator, clock).verify(jwt);
+                return credentialChecks(SecuringFormat.JOSE, vc.credential(),
+                        CheckResult.passed(Check.SIGNATURE, "VCDM 1.1 JWT signed by the issuer's key " + vc.kid()));
+            } catch (CreditMeshException e) {
+                return report.add(FailureClassifier.failed(e)).skipRemaining().build();
+            }
         }
         try {
             VerifiedCredential vc = verifier.verify(jwt);

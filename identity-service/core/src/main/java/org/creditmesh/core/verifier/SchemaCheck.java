@@ -13,6 +13,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.creditmesh.core.credential.Credential;
+import org.creditmesh.core.credential.CredentialSpecs;
+import org.creditmesh.core.credential.VcdmVersion;
 import org.creditmesh.schemas.CredentialType;
 import org.creditmesh.schemas.SchemaResources;
 
@@ -35,6 +37,29 @@ final class SchemaCheck {
         return SCHEMAS.computeIfAbsent(type, t -> FACTORY.getSchema(SchemaResources.openJsonSchema(t), CONFIG));
     }
 
+    /**
+     * A VCDM 1.1 credential (a jwt_vc_json) as the VCDM 2.0 JSON form our schemas describe: the 2.0 base context
+     * and {@code validFrom}/{@code validUntil} for {@code issuanceDate}/{@code expirationDate}. The schemas constrain
+     * the claims, which are the same in both forms; only the envelope's member names differ.
+     */
+    private static JsonNode vcdm2View(JsonNode json) {
+        ObjectNode out = ((ObjectNode) json).objectNode();
+        for (Map.Entry<String, JsonNode> member : json.properties()) {
+            switch (member.getKey()) {
+                case CredentialSpecs.CONTEXT -> {
+                    var contexts = out.putArray(CredentialSpecs.CONTEXT);
+                    for (JsonNode c : member.getValue()) {
+                        contexts.add(CredentialSpecs.CONTEXT_V1.equals(c.textValue()) ? out.textNode(CredentialSpecs.CONTEXT_V2) : c);
+                    }
+                }
+                case CredentialSpecs.ISSUANCE_DATE -> out.set(CredentialSpecs.VALID_FROM, member.getValue());
+                case CredentialSpecs.EXPIRATION_DATE -> out.set(CredentialSpecs.VALID_UNTIL, member.getValue());
+                default -> out.set(member.getKey(), member.getValue());
+            }
+        }
+        return out;
+    }
+
     /** Validates {@code json}, the claims of {@code credential} (read only, never changed). */
     static CheckResult check(Credential credential, JsonNode json) {
         Set<CredentialType> types = new LinkedHashSet<>();
@@ -49,8 +74,9 @@ final class SchemaCheck {
                     ? "no CreditMesh credential type and no credentialSchema"
                     : "credentialSchema " + foreign + " is not available offline; not fetched");
         }
+        JsonNode subject = credential.version() == VcdmVersion.V1_1 ? vcdm2View(json) : json;
         for (CredentialType type : types) {
-            Set<ValidationMessage> errors = schema(type).validate(json);
+            Set<ValidationMessage> errors = schema(type).validate(subject);
             if (!errors.isEmpty()) {
                 // Paths and keywords only: messages can quote claim values.
                 String where = errors.stream().limit(5)

@@ -19,7 +19,7 @@ public final class RequestBodies {
     public static SecuringFormat format(String name) {
         return switch (name.toLowerCase(Locale.ROOT)) {
             case "di", "eddsa-rdfc-2022", "dataintegrityproof", "ldp_vc", "ldp" -> SecuringFormat.DATA_INTEGRITY;
-            case "jwt", "vc+jwt", "application/vc+jwt", "jwt_vc_json" -> SecuringFormat.JOSE;
+            case "jwt", "vc+jwt", "application/vc+jwt" -> SecuringFormat.JOSE;
             case "sd-jwt", "dc+sd-jwt", "application/dc+sd-jwt", "vc+sd-jwt" -> SecuringFormat.SD_JWT;
             default -> throw new ProblemException(IdentityProblem.UNSUPPORTED_FORMAT,
                     "format '" + name + "' is not one of di (eddsa-rdfc-2022), vc+jwt, dc+sd-jwt");

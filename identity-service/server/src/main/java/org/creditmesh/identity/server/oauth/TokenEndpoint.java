@@ -24,6 +24,7 @@ import java.util.Map;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.identity.server.organisation.Organisation;
 import org.creditmesh.identity.server.organisation.Organisations;
+import org.creditmesh.service.clientaddress.ClientAddresses;
 import org.creditmesh.service.ratelimit.RateLimits;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -56,6 +57,9 @@ public class TokenEndpoint {
     @Inject
     RateLimits rateLimits;
 
+    @Inject
+    ClientAddresses clientAddresses;
+
     @Context
     HttpServerRequest http;
 
@@ -68,7 +72,7 @@ public class TokenEndpoint {
     public Response token(byte[] body, @HeaderParam("Content-Type") String contentType,
                           @HeaderParam("Authorization") String authorization) {
         try {
-            rateLimits.check(RATE_LIMIT, "ip:" + http.remoteAddress().hostAddress());
+            rateLimits.check(RATE_LIMIT, "ip:" + clientAddresses.of(http));
             return issue(body, contentType, authorization);
         } catch (OAuthError e) {
             return e.toResponse();

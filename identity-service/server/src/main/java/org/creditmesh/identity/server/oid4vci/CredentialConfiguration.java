@@ -23,7 +23,7 @@ record CredentialConfiguration(String id, String type, String format, List<Strin
         Objects.requireNonNull(displayName, "displayName");
     }
 
-    /** The core's securing format: SD-JWT VC, or a JWT (VC-JOSE-COSE) for {@code jwt_vc_json}. */
+    /** The core's securing format: SD-JWT VC, or a JWT for {@code jwt_vc_json} (issued in the VCDM 1.1 JWT encoding). */
     SecuringFormat securingFormat() {
         return format.equals(Oid4vciSpecs.FORMAT_SD_JWT) ? SecuringFormat.SD_JWT : SecuringFormat.JOSE;
     }

@@ -26,7 +26,8 @@ import org.creditmesh.identity.server.issuance.IssuanceService;
 /**
  * The credential endpoint (OpenID4VCI 1.0 section 8): the access token names the offer; the request names its
  * credential configuration and carries one {@code jwt} key proof; the credential is bound to the proven key
- * ({@code cnf} in an SD-JWT VC, {@code credentialSubject.id} as a did:jwk / did:key in a JWT), issued through
+ * ({@code cnf} in an SD-JWT VC, {@code credentialSubject.id} and {@code sub} as a did:jwk / did:key in a VCDM 1.1
+ * JWT for {@code jwt_vc_json}), issued through
  * {@link IssuanceService} (status entry, record, audit), and the offer's claims are erased in the same transaction.
  */
 @ApplicationScoped
@@ -126,6 +127,9 @@ public class CredentialService {
             CredentialIssuer.Options options = CredentialIssuer.Options.defaults();
             if (configuration.securingFormat() == SecuringFormat.SD_JWT) {
                 options = options.withHolderKey(proof.key()).withDisclosable(ClaimPaths.parseAll(names(subject)));
+            } else {
+                // jwt_vc_json is the VCDM 1.1 JWT encoding (OpenID4VCI 1.0 Appendix A.1.1), not a vc+jwt.
+                options = options.withVcdm11Jwt();
             }
             signed = issuance.issueInTransaction(c, unsigned, configuration.securingFormat(), options, bureau,
                     " via OpenID4VCI " + configuration.id());

@@ -17,11 +17,12 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Base64;
-import java.util.Optional;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.identity.server.problem.IdentityProblem;
 import org.creditmesh.identity.server.security.Roles;
+import org.creditmesh.service.clientaddress.ClientAddresses;
 import org.creditmesh.service.problem.ProblemException;
+import org.creditmesh.service.ratelimit.RateLimits;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -34,6 +35,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class Oid4vciResource {
 
     private static final String JSON = "application/json";
+    static final String RATE_LIMIT = "oid4vci";
 
     @Inject
     OfferService offers;
@@ -45,7 +47,10 @@ public class Oid4vciResource {
     CredentialService credentials;
 
     @Inject
-    Oid4vciRateLimit rateLimit;
+    RateLimits rateLimits;
+
+    @Inject
+    ClientAddresses clientAddresses;
 
     @Inject
     SecurityIdentity identity;
@@ -100,16 +105,21 @@ public class Oid4vciResource {
         return Response.ok(Json.write(out), JSON).header("Cache-Control", "no-store").build();
     }
 
+    /**
+     * The wallet-facing endpoints are open to anyone: each client address gets its own bucket
+     * ({@code creditmesh.rate-limit.oid4vci.*}), checked before any other work; over it is 429 with Retry-After.
+     */
+    private void limit(HttpServerRequest request) {
+        rateLimits.check(RATE_LIMIT, clientAddresses.of(request));
+    }
+
     @POST
     @Path("/token")
     @Consumes("application/x-www-form-urlencoded")
     @Produces(JSON)
     @Operation(summary = "Token endpoint for the pre-authorized code grant (section 6)")
     public Response token(MultivaluedMap<String, String> form, @Context HttpServerRequest request) {
-        Optional<Response> limited = rateLimit.check(request);
-        if (limited.isPresent()) {
-            return limited.get();
-        }
+        limit(request);
         OfferService.AccessToken token = offers.token(form);
         return Response.ok(Json.write(token.toJson()), JSON).header("Cache-Control", "no-store")
                 .header("Pragma", "no-cache").build();
@@ -120,10 +130,7 @@ public class Oid4vciResource {
     @Produces(JSON)
     @Operation(summary = "Nonce endpoint: a fresh single-use c_nonce (section 7)")
     public Response nonce(@Context HttpServerRequest request) {
-        Optional<Response> limited = rateLimit.check(request);
-        if (limited.isPresent()) {
-            return limited.get();
-        }
+        limit(request);
         ObjectNode out = Json.mapper().createObjectNode();
         out.put("c_nonce", nonces.issue());
         return Response.ok(Json.write(out), JSON).header("Cache-Control", "no-store").build();
@@ -136,10 +143,7 @@ public class Oid4vciResource {
     @Operation(summary = "Credential endpoint (section 8): Bearer access token, credential_configuration_id, proofs.jwt")
     public Response credential(@HeaderParam("Authorization") String authorization, byte[] body,
                                @Context HttpServerRequest request) {
-        Optional<Response> limited = rateLimit.check(request);
-        if (limited.isPresent()) {
-            return limited.get();
-        }
+        limit(request);
         ObjectNode response = credentials.issue(authorization, body);
         return Response.ok(Json.write(response), JSON).header("Cache-Control", "no-store").build();
     }

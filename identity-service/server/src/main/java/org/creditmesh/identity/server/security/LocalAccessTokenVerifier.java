@@ -7,7 +7,6 @@ import java.time.Duration;
 import org.creditmesh.identity.server.oauth.OAuthConfig;
 import org.creditmesh.identity.server.oauth.TokenKeys;
 import org.creditmesh.service.auth.AccessTokenVerifier;
-import org.creditmesh.service.auth.TokenKeySource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -23,7 +22,7 @@ public class LocalAccessTokenVerifier {
     @Produces
     @Singleton
     AccessTokenVerifier verifier(TokenKeys keys, OAuthConfig config) {
-        return new AccessTokenVerifier(config.issuer(), config.ownAudience(), TokenKeySource.of(keys.verificationKeys()),
+        return new AccessTokenVerifier(config.issuer(), config.ownAudience(), keys::verificationKey,
                 skew, Clock.systemUTC());
     }
 }

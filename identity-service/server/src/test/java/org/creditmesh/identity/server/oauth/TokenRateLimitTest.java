@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The token endpoint's rate limit with a bucket of 2 that refills once an hour, so the outcome does not depend on
- * timing: the third token request from this address is refused with 429 problem details and Retry-After.
+ * timing: the third token request from this address is refused with 429 problem details and Retry-After, whatever
+ * X-Forwarded-For it claims (no trusted proxy is configured).
  */
 @QuarkusTest
 @TestProfile(TokenRateLimitTest.TinyBucket.class)
@@ -47,6 +48,10 @@ class TokenRateLimitTest {
                 .body("status", equalTo(429))
                 .header("Retry-After", org.hamcrest.Matchers.matchesPattern("[0-9]+"))
                 .header("Retry-After", org.hamcrest.Matchers.not("0"));
+        // No trusted proxy is configured here: X-Forwarded-For is the client's own writing and changes nothing.
+        given().header("X-Forwarded-For", "198.51.100.99").contentType("application/x-www-form-urlencoded")
+                .body("grant_type=client_credentials&client_id=someone-else&client_secret=x")
+                .when().post("/oauth2/token").then().statusCode(429).contentType("application/problem+json");
         // Other endpoints are not limited by it.
         given().get("/oauth2/jwks").then().statusCode(200);
     }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.creditmesh.core.did.DidJwk;
+import org.creditmesh.core.did.DidKey;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.keys.KeyType;
 import org.creditmesh.core.keys.SigningKey;
@@ -54,13 +55,30 @@ class IndependentWalletInteropTest {
         JsonNode offer = Oid4vciFlowTest.createOffer(configurationId, true);
         String base = root.toString().replaceAll("/$", "");
 
-        JsonNode result = run(harness, List.of(offer.path("credential_offer_uri").asText(),
+        List<String> args = new java.util.ArrayList<>(List.of(offer.path("credential_offer_uri").asText(),
                 "--tx-code", offer.path("tx_code").asText(), "--alg", alg,
                 "--route", Oid4vciFlowTest.ISSUER + "=" + base));
+        boolean jwtVcJson = configurationId.endsWith("jwt_vc_json");
+        if (jwtVcJson) {
+            args.addAll(List.of("--issuer-jwk", issuerJwk().toString()));
+        }
+
+        JsonNode result = run(harness, args);
 
         assertThat(result.path("issued").asBoolean()).as(result.toString()).isTrue();
         assertThat(result.path("detectedVersion").asText()).isEqualTo("V1");
         assertThat(result.path("credentialConfigurationId").asText()).isEqualTo(configurationId);
+        if (jwtVcJson) {
+            // OpenID4VCI 1.0 Appendix A.1.1 as a jwt_vc_json wallet reads it: a VCDM 1.1 JWT, typ JWT, the vc claim's
+            // types covering credential_definition.type, signed by the issuer (checked by jose, not by our core).
+            JsonNode read = result.path("jwtVcJson");
+            assertThat(read.path("problems").isEmpty()).as(read.toString()).isTrue();
+            assertThat(read.path("typ").asText()).isEqualTo("JWT");
+            assertThat(read.path("signatureVerified").asBoolean()).isTrue();
+            assertThat(read.path("vcContext").get(0).asText()).isEqualTo("https://www.w3.org/2018/credentials/v1");
+            assertThat(read.path("definitionTypes").toString())
+                    .isEqualTo("[\"VerifiableCredential\",\"" + configurationId.substring(0, configurationId.indexOf('_')) + "\"]");
+        }
         String credential = result.path("credentials").get(0).asText();
         Oid4vciWallet router = Oid4vciWallet.builder(SigningKey.generate(KeyType.ED25519))
                 .route(u -> u.toString().startsWith(Oid4vciFlowTest.ISSUER)
@@ -76,6 +94,20 @@ class IndependentWalletInteropTest {
         } else {
             assertThat(claims.path("credentialSubject").path("id").asText()).isEqualTo(DidJwk.create(holder).toString());
         }
+    }
+
+    /** The service's issuer key as a public JWK file, from its did:key (the test profile's issuer). */
+    private static Path issuerJwk() throws Exception {
+        String did = keys().issuer().issuer();
+        assertThat(did).as("this test reads the issuer key from a did:key").startsWith("did:key:");
+        Path file = Files.createTempFile("issuer", ".jwk");
+        file.toFile().deleteOnExit();
+        Files.writeString(file, DidKey.publicKey(did).toJwk().toJSONString());
+        return file;
+    }
+
+    private static org.creditmesh.identity.server.keys.IssuerKeys keys() {
+        return io.quarkus.arc.Arc.container().instance(org.creditmesh.identity.server.keys.IssuerKeys.class).get();
     }
 
     private static Path harness() {

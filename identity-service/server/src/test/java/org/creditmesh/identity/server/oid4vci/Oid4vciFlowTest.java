@@ -318,7 +318,10 @@ class Oid4vciFlowTest {
         String kid = did + "#" + holder.publicKey().toMultikey();
         List<String> issued = wallet.requestCredential(metadata, token, "KycCredential_jwt_vc_json", rawJws(holder,
                 "{\"typ\":\"openid4vci-proof+jwt\",\"alg\":\"EdDSA\",\"kid\":\"" + kid + "\"}", payload));
-        JsonNode vc = parse(new String(Base64.getUrlDecoder().decode(issued.get(0).split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+        JsonNode claims = parse(new String(Base64.getUrlDecoder().decode(issued.get(0).split("\\.")[1]), java.nio.charset.StandardCharsets.UTF_8));
+        // jwt_vc_json: the VCDM 1.1 JWT encoding, the credential in vc and its subject mirrored in sub.
+        JsonNode vc = claims.path("vc");
+        assertThat(claims.path("sub").asText()).isEqualTo(did);
         assertThat(vc.path("credentialSubject").path("id").asText()).isEqualTo(did);
         assertThat(vc.path("credentialStatus").isArray()).as("a JWT credential gets Bitstring Status List entries").isTrue();
     }
