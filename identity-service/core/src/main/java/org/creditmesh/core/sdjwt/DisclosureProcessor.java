@@ -50,9 +50,25 @@ final class DisclosureProcessor {
     }
 
     static Result process(ObjectNode payload, List<Disclosure> disclosures) throws SdJwtException {
-        DisclosureProcessor p = new DisclosureProcessor(hashAlgorithm(payload));
+        HashAlgorithm alg = hashAlgorithm(payload);
+        List<DisclosureDigest> digests = new ArrayList<>(disclosures.size());
         for (Disclosure d : disclosures) {
-            if (p.byDigest.put(d.digest(p.alg), d) != null) {
+            digests.add(d.digest(alg));
+        }
+        return process(payload, alg, disclosures, digests);
+    }
+
+    /** {@link #process(ObjectNode, List)} of a parsed SD-JWT's disclosures, digested as {@link SdJwt#disclosureDigests} does. */
+    static Result process(ObjectNode payload, SdJwt sdJwt) throws SdJwtException {
+        HashAlgorithm alg = hashAlgorithm(payload);
+        return process(payload, alg, sdJwt.disclosures(), sdJwt.disclosureDigests(alg));
+    }
+
+    private static Result process(ObjectNode payload, HashAlgorithm alg, List<Disclosure> disclosures,
+                                  List<DisclosureDigest> digests) throws SdJwtException {
+        DisclosureProcessor p = new DisclosureProcessor(alg);
+        for (int i = 0; i < disclosures.size(); i++) {
+            if (p.byDigest.put(digests.get(i), disclosures.get(i)) != null) {
                 throw new SdJwtException(SdJwtError.DUPLICATE_DISCLOSURE, "the same disclosure is present twice");
             }
         }
