@@ -29,7 +29,12 @@ final class DisclosureProcessor {
     private final HashAlgorithm alg;
     private final Map<DisclosureDigest, Disclosure> byDigest = new HashMap<>();
     private final Set<DisclosureDigest> seenDigests = new HashSet<>();
-    private final Set<DisclosureDigest> used = new HashSet<>();
+    /**
+     * How many disclosures were found by digest. Each digest is looked up at most once (a second one is refused)
+     * and each one found is placed or refused, so all were used exactly when this is the number of disclosures;
+     * a set of the used digests (the former check) cost 40 more hash operations per SD-JWT of 20 disclosures.
+     */
+    private int used;
     private final List<Placement> placements = new ArrayList<>();
 
     private DisclosureProcessor(HashAlgorithm alg) {
@@ -73,11 +78,9 @@ final class DisclosureProcessor {
             }
         }
         ObjectNode claims = p.object(payload, ClaimPath.root(), true);
-        for (Map.Entry<DisclosureDigest, Disclosure> entry : p.byDigest.entrySet()) {
-            if (!p.used.contains(entry.getKey())) {
-                throw new SdJwtException(SdJwtError.DISCLOSURE_DIGEST_MISSING,
-                        "a disclosure's digest is not referenced by the issuer-signed JWT or another disclosure");
-            }
+        if (p.used != p.byDigest.size()) {
+            throw new SdJwtException(SdJwtError.DISCLOSURE_DIGEST_MISSING,
+                    "a disclosure's digest is not referenced by the issuer-signed JWT or another disclosure");
         }
         return new Result(claims, List.copyOf(p.placements));
     }
@@ -193,7 +196,7 @@ final class DisclosureProcessor {
         }
         Disclosure d = byDigest.get(digest);
         if (d != null) {
-            used.add(digest);
+            used++;
         }
         return d;
     }
