@@ -172,12 +172,50 @@ public final class DataModelValidator {
                 return false;
             }
         }
+        if (isPlainOpaqueUri(value)) {
+            return true;
+        }
         try {
             URI uri = new URI(value);
             return uri.isAbsolute() && uri.getRawSchemeSpecificPart() != null && !uri.getRawSchemeSpecificPart().isEmpty();
         } catch (URISyntaxException e) {
             return false;
         }
+    }
+
+    /**
+     * Whether the value is {@code scheme ":" rest} with an RFC 3986 scheme ({@code ALPHA *( ALPHA / DIGIT / "+" / "-" /
+     * "." )}) and a non-empty rest that does not start with {@code /} and holds only letters, digits and
+     * {@code -._~:@!$&'()*+,;=}: an opaque URI such as {@code urn:uuid:...} or {@code did:key:...}. {@link URI} (RFC
+     * 2396: {@code opaque_part = uric_no_slash *uric}, every one of these characters a {@code uric}) parses each such
+     * value as absolute with that rest as its scheme-specific part, so {@link #isUrl} is true for it without running
+     * the parser (which was about 1 % of verifying a vc+jwt, for the credential and subject ids). Every other value
+     * (hierarchical URLs, {@code %}, {@code ?}, {@code #}, non-ASCII, ...) still goes to {@link URI}.
+     */
+    static boolean isPlainOpaqueUri(String value) {
+        int colon = value.indexOf(':');
+        if (colon <= 0 || colon == value.length() - 1 || value.charAt(colon + 1) == '/' || !isAsciiLetter(value.charAt(0))) {
+            return false;
+        }
+        for (int i = 1; i < colon; i++) {
+            char c = value.charAt(i);
+            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.')) {
+                return false;
+            }
+        }
+        for (int i = colon + 1; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (!(isAsciiLetter(c) || (c >= '0' && c <= '9') || OPAQUE_MARKS.indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static final String OPAQUE_MARKS = "-._~:@!$&'()*+,;=";
+
+    private static boolean isAsciiLetter(char c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
     }
 
     /**

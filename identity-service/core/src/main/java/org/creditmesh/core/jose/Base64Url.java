@@ -36,10 +36,11 @@ public final class Base64Url {
      * serialization they already hold as bytes, without a substring and its bytes per part.
      */
     public static byte[] decode(byte[] ascii, int from, int to) {
-        for (int i = from; i < to; i++) {
-            if (ascii[i] == '=') {
-                throw new IllegalArgumentException("base64url padding is not allowed (RFC 7515 section 2)");
-            }
+        // Only the last byte needs looking at: the JDK decoder takes '=' as the start of the padding and refuses
+        // anything after the padding, so a text it accepts that holds '=' anywhere ends with '='. Scanning every
+        // byte for '=' (the 2 KB payload of a vc+jwt) was about 0.5 % of verifying one.
+        if (to > from && ascii[to - 1] == '=') {
+            throw new IllegalArgumentException("base64url padding is not allowed (RFC 7515 section 2)");
         }
         ByteBuffer decoded = DECODER.decode(ByteBuffer.wrap(ascii, from, to - from));
         byte[] array = decoded.array();

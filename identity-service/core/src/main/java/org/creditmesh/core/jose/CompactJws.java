@@ -2,8 +2,6 @@ package org.creditmesh.core.jose;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
-import org.creditmesh.core.json.Json;
 import org.creditmesh.core.json.MalformedJsonException;
 
 /**
@@ -12,7 +10,7 @@ import org.creditmesh.core.json.MalformedJsonException;
  * leniently (duplicate members, {@code alg: none} as a different class) and the verifier must tell each
  * refusal apart with its own code before any key is looked up.
  */
-record CompactJws(ObjectNode header, byte[] payload, byte[] signature, byte[] signingInput) {
+record CompactJws(ObjectNode header, byte[] payload, byte[] signature, byte[] text, int signingInputLength) {
 
     static CompactJws parse(String jws) throws VcJwtException {
         if (jws == null || jws.isEmpty()) {
@@ -45,10 +43,12 @@ record CompactJws(ObjectNode header, byte[] payload, byte[] signature, byte[] si
             throw new VcJwtException(VcJwtError.MALFORMED_JWS,
                     "a compact JWS has three base64url parts separated by dots (RFC 7515 section 7.1), not " + parts);
         }
-        byte[] headerBytes = decode(ascii, 0, dots[0], "header");
         ObjectNode header;
         try {
-            header = Json.parseObject(headerBytes);
+            // By its text, through ProtectedHeaders: an issuer's JWS all carry the same header.
+            header = ProtectedHeaders.parse(jws.substring(0, jws.indexOf('.')));
+        } catch (IllegalArgumentException e) {
+            throw new VcJwtException(VcJwtError.MALFORMED_JWS, "the JWS header is not base64url without padding", e);
         } catch (MalformedJsonException e) {
             throw new VcJwtException(VcJwtError.MALFORMED_JWS, "the JOSE header is not a JSON object (" + e.code().code() + ")", e);
         }
@@ -60,8 +60,9 @@ record CompactJws(ObjectNode header, byte[] payload, byte[] signature, byte[] si
         }
         byte[] payload = decode(ascii, dots[0] + 1, dots[1], "payload");
         byte[] signature = decode(ascii, dots[1] + 1, ascii.length, "signature");
-        // ASCII(BASE64URL(header) || '.' || BASE64URL(payload)), RFC 7515 section 5.1: the text as received.
-        return new CompactJws(header, payload, signature, Arrays.copyOf(ascii, dots[1]));
+        // ASCII(BASE64URL(header) || '.' || BASE64URL(payload)), RFC 7515 section 5.1: the text as received, up to
+        // the second dot; verified in place rather than copied out.
+        return new CompactJws(header, payload, signature, ascii, dots[1]);
     }
 
     String alg() {

@@ -20,7 +20,8 @@ import org.creditmesh.core.keys.VerificationKey;
 public final class KeyJwsVerifier implements JWSVerifier {
 
     private final VerificationKey key;
-    private final JCAContext jcaContext = new JCAContext();
+    /** Made when Nimbus asks for it: our own verifiers make a KeyJwsVerifier per JWS and never do. */
+    private JCAContext jcaContext;
 
     public KeyJwsVerifier(VerificationKey key) {
         this.key = Objects.requireNonNull(key, "key");
@@ -36,11 +37,16 @@ public final class KeyJwsVerifier implements JWSVerifier {
      * strictly), without building a {@link JWSHeader} or re-encoding the signature for Nimbus to decode again.
      */
     public boolean verify(JWSAlgorithm alg, byte[] signingInput, byte[] signature) {
+        return verify(alg, signingInput, 0, signingInput.length, signature);
+    }
+
+    /** The same over {@code text[offset, offset + length)}, for a signing input that is part of the received bytes. */
+    public boolean verify(JWSAlgorithm alg, byte[] text, int offset, int length, byte[] signature) {
         Optional<KeyType> required = KeyType.fromJwsAlgorithm(alg);
         if (required.isEmpty() || required.get() != key.type()) {
             return false;
         }
-        return key.verify(signingInput, signature);
+        return key.verify(text, offset, length, signature);
     }
 
     @Override
@@ -50,6 +56,9 @@ public final class KeyJwsVerifier implements JWSVerifier {
 
     @Override
     public JCAContext getJCAContext() {
+        if (jcaContext == null) {
+            jcaContext = new JCAContext();
+        }
         return jcaContext;
     }
 }

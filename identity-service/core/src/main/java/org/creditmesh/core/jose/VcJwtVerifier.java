@@ -266,7 +266,7 @@ public final class VcJwtVerifier {
         if (KeyType.fromJwsAlgorithm(alg).orElse(null) != key.type()) {
             throw new VcJwtException(VcJwtError.ALG_NOT_ALLOWED, "alg " + alg + " is not the algorithm of the " + key.type().curveName() + " key");
         }
-        if (!new KeyJwsVerifier(key).verify(alg, jws.signingInput(), jws.signature())) {
+        if (!new KeyJwsVerifier(key).verify(alg, jws.text(), 0, jws.signingInputLength(), jws.signature())) {
             throw new VcJwtException(VcJwtError.SIGNATURE_INVALID, "the JWS signature does not verify");
         }
         return key;

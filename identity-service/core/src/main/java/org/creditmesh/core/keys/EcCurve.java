@@ -97,7 +97,7 @@ final class EcCurve {
         return out;
     }
 
-    boolean verify(ECPublicKeyParameters key, byte[] message, byte[] signature) {
+    boolean verify(ECPublicKeyParameters key, byte[] message, int offset, int length, byte[] signature) {
         if (signature == null || signature.length != 64) {
             return false;
         }
@@ -109,12 +109,18 @@ final class EcCurve {
         }
         ECDSASigner verifier = new ECDSASigner();
         verifier.init(false, key);
-        return verifier.verifySignature(sha256(message), r, s);
+        return verifier.verifySignature(sha256(message, offset, length), r, s);
     }
 
     static byte[] sha256(byte[] message) {
+        return sha256(message, 0, message.length);
+    }
+
+    private static byte[] sha256(byte[] message, int offset, int length) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(message);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(message, offset, length);
+            return digest.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -148,13 +148,22 @@ public final class VerificationKey {
      * 64-byte R||S form. Returns false for any malformed signature; never throws for bad input.
      */
     public boolean verify(byte[] message, byte[] signature) {
-        if (message == null || signature == null || signature.length != type.signatureLength()) {
+        return message != null && verify(message, 0, message.length, signature);
+    }
+
+    /**
+     * {@link #verify(byte[], byte[])} over {@code message[offset, offset + length)}: a JWS parser that holds the
+     * received text as bytes verifies its signing input, a prefix of them, without copying it out first.
+     */
+    public boolean verify(byte[] message, int offset, int length, byte[] signature) {
+        if (message == null || signature == null || signature.length != type.signatureLength()
+                || offset < 0 || length < 0 || offset > message.length - length) {
             return false;
         }
         if (type == KeyType.ED25519) {
-            return Ed25519.verify(signature, 0, edPoint, message, 0, message.length);
+            return Ed25519.verify(signature, 0, edPoint, message, offset, length);
         }
-        return EcCurve.of(type).verify(ecKey, message, signature);
+        return EcCurve.of(type).verify(ecKey, message, offset, length, signature);
     }
 
     @Override

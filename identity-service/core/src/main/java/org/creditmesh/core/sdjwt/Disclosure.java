@@ -64,6 +64,27 @@ public record Disclosure(String encoded, String salt, Optional<String> name, Jso
         } catch (IllegalArgumentException e) {
             throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not base64url text");
         }
+        return parseDecoded(encoded, bytes);
+    }
+
+    /**
+     * {@link #parse(String)} of {@code encoded}, whose US-ASCII bytes are {@code ascii[from, to)} (the SD-JWT
+     * parser holds them): decoded from there, without taking the text's bytes again.
+     */
+    static Disclosure parse(String encoded, byte[] ascii, int from, int to) throws SdJwtException {
+        if (encoded.isEmpty()) {
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not base64url text");
+        }
+        byte[] bytes;
+        try {
+            bytes = Base64Url.decode(ascii, from, to);
+        } catch (IllegalArgumentException e) {
+            throw new SdJwtException(SdJwtError.INVALID_DISCLOSURE, "a disclosure is not base64url text");
+        }
+        return parseDecoded(encoded, bytes);
+    }
+
+    private static Disclosure parseDecoded(String encoded, byte[] bytes) throws SdJwtException {
         Disclosure plain = parsePlain(encoded, bytes);
         if (plain != null) {
             return plain;

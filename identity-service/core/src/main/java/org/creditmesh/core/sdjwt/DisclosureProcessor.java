@@ -29,7 +29,12 @@ final class DisclosureProcessor {
     private final HashAlgorithm alg;
     private final Map<DisclosureDigest, Disclosure> byDigest = new HashMap<>();
     private final Set<DisclosureDigest> seenDigests = new HashSet<>();
-    private final Set<DisclosureDigest> used = new HashSet<>();
+    /**
+     * How many disclosures were found by digest. Each digest is looked up at most once (a second one is refused)
+     * and each one found is placed or refused, so all were used exactly when this is the number of disclosures;
+     * a set of the used digests (the former check) cost 40 more hash operations per SD-JWT of 20 disclosures.
+     */
+    private int used;
     private final List<Placement> placements = new ArrayList<>();
 
     private DisclosureProcessor(HashAlgorithm alg) {
@@ -50,18 +55,32 @@ final class DisclosureProcessor {
     }
 
     static Result process(ObjectNode payload, List<Disclosure> disclosures) throws SdJwtException {
-        DisclosureProcessor p = new DisclosureProcessor(hashAlgorithm(payload));
+        HashAlgorithm alg = hashAlgorithm(payload);
+        List<DisclosureDigest> digests = new ArrayList<>(disclosures.size());
         for (Disclosure d : disclosures) {
-            if (p.byDigest.put(d.digest(p.alg), d) != null) {
+            digests.add(d.digest(alg));
+        }
+        return process(payload, alg, disclosures, digests);
+    }
+
+    /** {@link #process(ObjectNode, List)} of a parsed SD-JWT's disclosures, digested as {@link SdJwt#disclosureDigests} does. */
+    static Result process(ObjectNode payload, SdJwt sdJwt) throws SdJwtException {
+        HashAlgorithm alg = hashAlgorithm(payload);
+        return process(payload, alg, sdJwt.disclosures(), sdJwt.disclosureDigests(alg));
+    }
+
+    private static Result process(ObjectNode payload, HashAlgorithm alg, List<Disclosure> disclosures,
+                                  List<DisclosureDigest> digests) throws SdJwtException {
+        DisclosureProcessor p = new DisclosureProcessor(alg);
+        for (int i = 0; i < disclosures.size(); i++) {
+            if (p.byDigest.put(digests.get(i), disclosures.get(i)) != null) {
                 throw new SdJwtException(SdJwtError.DUPLICATE_DISCLOSURE, "the same disclosure is present twice");
             }
         }
         ObjectNode claims = p.object(payload, ClaimPath.root(), true);
-        for (Map.Entry<DisclosureDigest, Disclosure> entry : p.byDigest.entrySet()) {
-            if (!p.used.contains(entry.getKey())) {
-                throw new SdJwtException(SdJwtError.DISCLOSURE_DIGEST_MISSING,
-                        "a disclosure's digest is not referenced by the issuer-signed JWT or another disclosure");
-            }
+        if (p.used != p.byDigest.size()) {
+            throw new SdJwtException(SdJwtError.DISCLOSURE_DIGEST_MISSING,
+                    "a disclosure's digest is not referenced by the issuer-signed JWT or another disclosure");
         }
         return new Result(claims, List.copyOf(p.placements));
     }
@@ -177,7 +196,7 @@ final class DisclosureProcessor {
         }
         Disclosure d = byDigest.get(digest);
         if (d != null) {
-            used.add(digest);
+            used++;
         }
         return d;
     }

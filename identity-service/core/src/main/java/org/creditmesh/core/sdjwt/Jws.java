@@ -12,6 +12,7 @@ import java.util.Optional;
 import org.creditmesh.core.jose.Base64Url;
 import org.creditmesh.core.jose.KeyJwsSigner;
 import org.creditmesh.core.jose.KeyJwsVerifier;
+import org.creditmesh.core.jose.ProtectedHeaders;
 import org.creditmesh.core.json.Json;
 import org.creditmesh.core.json.MalformedJsonException;
 import org.creditmesh.core.keys.KeyType;
@@ -32,7 +33,7 @@ import org.creditmesh.core.keys.VerificationKey;
  * @param signatureBytes  the signature, decoded once when the JWS is read (checking it is base64url is decoding it)
  */
 record Jws(String protectedHeader, ObjectNode header, String payloadText, ObjectNode payload, String signature,
-           byte[] signatureBytes) {
+           byte[] signatureBytes, byte[] text, int signingInputFrom) {
 
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
@@ -46,19 +47,38 @@ record Jws(String protectedHeader, ObjectNode header, String payloadText, Object
         if (parts.length != 3) {
             throw new SdJwtException(malformed, "a JWS in compact form has three parts, not " + parts.length);
         }
-        return of(parts[0], parts[1], parts[2], malformed);
+        byte[] ascii = compact.getBytes(StandardCharsets.US_ASCII);
+        // Read in place only when every character is one byte, so that the parts' positions are the same.
+        return ascii.length == compact.length() ? of(parts[0], parts[1], parts[2], malformed, ascii, 0)
+                : of(parts[0], parts[1], parts[2], malformed);
     }
 
     static Jws of(String protectedHeader, String payloadText, String signature, SdJwtError malformed) throws SdJwtException {
-        ObjectNode header = decodeObject(protectedHeader, "header", malformed);
-        ObjectNode payload = decodeObject(payloadText, "payload", malformed);
+        return of(protectedHeader, payloadText, signature, malformed, null, 0);
+    }
+
+    /**
+     * The JWS {@code protectedHeader.payloadText.signature}; when {@code text} is not null, those are its
+     * US-ASCII bytes from {@code from} on, and the payload is decoded and the signing input verified there
+     * instead of from new copies of the parts.
+     */
+    static Jws of(String protectedHeader, String payloadText, String signature, SdJwtError malformed, byte[] text, int from)
+            throws SdJwtException {
+        ObjectNode header = decodeHeader(protectedHeader, malformed);
+        ObjectNode payload;
+        if (text == null) {
+            payload = decodeObject(payloadText, "payload", malformed);
+        } else {
+            int payloadFrom = from + protectedHeader.length() + 1;
+            payload = decodeObject(payloadText, text, payloadFrom, payloadFrom + payloadText.length(), malformed);
+        }
         byte[] signatureBytes;
         try {
             signatureBytes = Base64Url.decode(signature);
         } catch (IllegalArgumentException e) {
             throw new SdJwtException(malformed, "the JWS signature is not base64url");
         }
-        return new Jws(protectedHeader, header, payloadText, payload, signature, signatureBytes);
+        return new Jws(protectedHeader, header, payloadText, payload, signature, signatureBytes, text, from);
     }
 
     static Jws sign(ObjectNode header, ObjectNode payload, SigningKey key) throws SdJwtException {
@@ -68,7 +88,7 @@ record Jws(String protectedHeader, ObjectNode header, String payloadText, Object
         try {
             Base64URL sig = new KeyJwsSigner(key).sign(new JWSHeader(alg),
                     (protectedHeader + "." + payloadText).getBytes(StandardCharsets.US_ASCII));
-            return new Jws(protectedHeader, header.deepCopy(), payloadText, payload.deepCopy(), sig.toString(), sig.decode());
+            return new Jws(protectedHeader, header.deepCopy(), payloadText, payload.deepCopy(), sig.toString(), sig.decode(), null, 0);
         } catch (JOSEException e) {
             throw new SdJwtException(SdJwtError.SIGNING_FAILED, "signing failed: " + e.getMessage(), e);
         }
@@ -115,10 +135,44 @@ record Jws(String protectedHeader, ObjectNode header, String payloadText, Object
     boolean verify(VerificationKey key) {
         try {
             JWSAlgorithm alg = JWSAlgorithm.parse(header.get(SdJwtSpecs.HEADER_ALG).asText());
+            if (text != null) {
+                // ASCII(header '.' payload) is where it was received.
+                return new KeyJwsVerifier(key).verify(alg, text, signingInputFrom,
+                        protectedHeader.length() + 1 + payloadText.length(), signatureBytes);
+            }
             return new KeyJwsVerifier(key).verify(alg,
                     (protectedHeader + "." + payloadText).getBytes(StandardCharsets.US_ASCII), signatureBytes);
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /** The protected header, through {@link ProtectedHeaders} (one issuer's JWS all carry the same header text). */
+    private static ObjectNode decodeHeader(String text, SdJwtError malformed) throws SdJwtException {
+        if (text.isEmpty()) {
+            throw new SdJwtException(malformed, "the JWS header is not base64url");
+        }
+        try {
+            return ProtectedHeaders.parse(text);
+        } catch (MalformedJsonException e) {
+            throw new SdJwtException(malformed, "the JWS header is not a JSON object: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new SdJwtException(malformed, "the JWS header is not base64url");
+        }
+    }
+
+    /** {@link #decodeObject(String, String, SdJwtError)} of the payload {@code text}, whose bytes are {@code ascii[from, to)}. */
+    private static ObjectNode decodeObject(String text, byte[] ascii, int from, int to, SdJwtError malformed)
+            throws SdJwtException {
+        if (text.isEmpty()) {
+            throw new SdJwtException(malformed, "the JWS payload is not base64url");
+        }
+        try {
+            return Json.parseObject(Base64Url.decode(ascii, from, to));
+        } catch (MalformedJsonException e) {
+            throw new SdJwtException(malformed, "the JWS payload is not a JSON object: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new SdJwtException(malformed, "the JWS payload is not base64url");
         }
     }
 

@@ -58,8 +58,11 @@ public final class SdJwtVerifier {
         }
         Instant now = clock.instant();
         Jws first = null;
+        // Parsed from compact text (one signature): read in place.
+        Optional<Jws> received = sdJwt.receivedIssuerJws(SdJwtError.MALFORMED_SD_JWT);
         for (SdJwt.Signature signature : sdJwt.signatures()) {
-            Jws jws = Jws.of(signature.protectedHeader(), sdJwt.payload(), signature.signature(), SdJwtError.MALFORMED_SD_JWT);
+            Jws jws = first == null && received.isPresent() ? received.get()
+                    : Jws.of(signature.protectedHeader(), sdJwt.payload(), signature.signature(), SdJwtError.MALFORMED_SD_JWT);
             checkIssuerSignature(jws);
             if (first == null) {
                 first = jws;
@@ -67,7 +70,7 @@ public final class SdJwtVerifier {
         }
         ObjectNode payload = Objects.requireNonNull(first).payload();
         checkTimes(payload, now);
-        DisclosureProcessor.Result processed = DisclosureProcessor.process(payload, sdJwt.disclosures());
+        DisclosureProcessor.Result processed = DisclosureProcessor.process(payload, sdJwt);
 
         Optional<ObjectNode> kbClaims = Optional.empty();
         if (challenge.isPresent()) {

@@ -26,8 +26,8 @@ import org.creditmesh.core.did.DidResolver;
 import org.creditmesh.core.did.DidUrl;
 import org.creditmesh.core.did.VerificationRelationship;
 import org.creditmesh.core.error.CreditMeshException;
-import org.creditmesh.core.jose.Base64Url;
 import org.creditmesh.core.jose.JwtVcJsonVerifier;
+import org.creditmesh.core.jose.ProtectedHeaders;
 import org.creditmesh.core.jose.VcJwtSpecs;
 import org.creditmesh.core.jose.VcJwtVerifier;
 import org.creditmesh.core.jose.VerifiedCredential;
@@ -192,7 +192,7 @@ public final class CredentialVerifier {
         }
         ObjectNode header;
         try {
-            header = Json.parseObject(Base64Url.decode(jwt.substring(0, dot)));
+            header = ProtectedHeaders.parse(jwt.substring(0, dot));
         } catch (MalformedJsonException | IllegalArgumentException e) {
             return null;
         }

@@ -26,6 +26,25 @@ class SigningKeyTest {
 
     @ParameterizedTest
     @EnumSource(KeyType.class)
+    void verifiesASignedRangeInPlaceAndNothingAroundIt(KeyType type) {
+        SigningKey key = SigningKey.generate(type);
+        byte[] signature = key.sign(MESSAGE);
+        byte[] framed = new byte[MESSAGE.length + 5];
+        System.arraycopy(MESSAGE, 0, framed, 2, MESSAGE.length);
+        VerificationKey pub = key.publicKey();
+        assertThat(pub.verify(framed, 2, MESSAGE.length, signature)).isTrue();
+        assertThat(pub.verify(framed, 1, MESSAGE.length, signature)).isFalse();
+        assertThat(pub.verify(framed, 2, MESSAGE.length - 1, signature)).isFalse();
+        assertThat(pub.verify(framed, 2, MESSAGE.length + 1, signature)).isFalse();
+        // Ranges outside the array are refused, not thrown.
+        assertThat(pub.verify(framed, -1, MESSAGE.length, signature)).isFalse();
+        assertThat(pub.verify(framed, 6, MESSAGE.length, signature)).isFalse();
+        assertThat(pub.verify(framed, 2, -1, signature)).isFalse();
+        assertThat(pub.verify(framed, Integer.MAX_VALUE, 2, signature)).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(KeyType.class)
     void roundTripsThroughJwkAndMultikey(KeyType type) throws Exception {
         SigningKey key = SigningKey.generate(type);
         assertThat(VerificationKey.fromJwk(key.publicKey().toJwk())).isEqualTo(key.publicKey());
