@@ -1,13 +1,11 @@
 package org.creditmesh.anchor.mirror;
 
-import java.math.BigInteger;
 import java.net.URI;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import org.creditmesh.anchor.chain.ChainSettings;
-import org.creditmesh.anchor.chain.FeeMode;
+import org.creditmesh.anchor.chain.ChainProperties;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -51,43 +49,15 @@ public record MirrorConfig(URI rpcUrl, ChainSettings chain, Credentials signer, 
      * {@code scan-window} (64).
      */
     public static MirrorConfig fromProperties(Map<String, String> p) {
-        long chainId = Long.parseLong(required(p, "chain-id"));
-        FeeMode mode = FeeMode.valueOf(p.getOrDefault(PREFIX + "fee-mode", "AUTO"));
-        ChainSettings chain = ChainSettings.anvil(chainId).withFees(mode, optionalBig(p, "gas-price"), optionalBig(p, "priority-fee"))
-                .withConfirmations(Integer.parseInt(p.getOrDefault(PREFIX + "confirmations", "1")))
-                .withReceiptTimeout(Duration.ofMinutes(2));
-        return new MirrorConfig(URI.create(required(p, "rpc-url")), chain, Credentials.create(required(p, "signer-key")),
-                required(p, "address"), duration(p, "poll-interval", Duration.ofSeconds(2)),
-                duration(p, "max-backoff", Duration.ofMinutes(1)), Integer.parseInt(p.getOrDefault(PREFIX + "scan-window", "64")));
+        ChainProperties c = new ChainProperties(PREFIX, p);
+        ChainSettings chain = c.chainSettings().withConfirmations(c.integer("confirmations", 1));
+        return new MirrorConfig(c.rpcUrl(), chain, c.signer(), c.required("address"),
+                c.duration("poll-interval", Duration.ofSeconds(2)), c.duration("max-backoff", Duration.ofMinutes(1)),
+                c.integer("scan-window", 64));
     }
 
     public MirrorConfig withPolling(Duration poll, Duration backoff) {
         return new MirrorConfig(rpcUrl, chain, signer, registry, poll, backoff, scanWindow);
-    }
-
-    private static String required(Map<String, String> p, String key) {
-        String v = p.get(PREFIX + key);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("missing configuration " + PREFIX + key);
-        }
-        return v.strip();
-    }
-
-    private static BigInteger optionalBig(Map<String, String> p, String key) {
-        String v = p.get(PREFIX + key);
-        return v == null || v.isBlank() ? null : new BigInteger(v.strip());
-    }
-
-    private static Duration duration(Map<String, String> p, String key, Duration fallback) {
-        String v = p.get(PREFIX + key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(PREFIX + key + " is not an ISO-8601 duration such as PT2S", e);
-        }
     }
 
     @Override

@@ -1,15 +1,13 @@
 package org.creditmesh.anchor.service;
 
-import java.math.BigInteger;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Objects;
 import org.creditmesh.anchor.batch.BatcherConfig;
 import org.creditmesh.anchor.chain.ChainSettings;
-import org.creditmesh.anchor.chain.FeeMode;
+import org.creditmesh.anchor.chain.ChainProperties;
 import org.web3j.crypto.Credentials;
 
 /**
@@ -66,22 +64,16 @@ public record AnchoringConfig(URI rpcUrl, ChainSettings chain, Credentials signe
      * {@code max-backoff} (PT1M). The database is chosen by {@link #databaseFrom}.
      */
     public static AnchoringConfig fromProperties(Map<String, String> p) {
-        long chainId = Long.parseLong(required(p, "chain-id"));
-        FeeMode mode = FeeMode.valueOf(p.getOrDefault(PREFIX + "fee-mode", "AUTO"));
-        BigInteger gasPrice = optionalBig(p, "gas-price");
-        BigInteger tip = optionalBig(p, "priority-fee");
-        ChainSettings chain = ChainSettings.anvil(chainId).withFees(mode, gasPrice, tip)
-                .withReceiptTimeout(Duration.ofMinutes(2));
+        ChainProperties c = new ChainProperties(PREFIX, p);
         BatcherConfig d = BatcherConfig.defaults();
         BatcherConfig batching = d
-                .withMaxBatchSize(Integer.parseInt(p.getOrDefault(PREFIX + "batch.max-size", Integer.toString(d.maxBatchSize()))))
-                .withInterval(duration(p, "batch.interval", d.interval()))
-                .withConfirmations(Integer.parseInt(p.getOrDefault(PREFIX + "confirmations", Integer.toString(d.confirmations()))))
-                .withStuckAfter(duration(p, "stuck-after", d.stuckAfter()))
-                .withFeeBumpPercent(Integer.parseInt(p.getOrDefault(PREFIX + "fee-bump-percent", Integer.toString(d.feeBumpPercent()))));
-        return new AnchoringConfig(URI.create(required(p, "rpc-url")), chain, Credentials.create(required(p, "signer-key")),
-                required(p, "registry"), batching, duration(p, "poll-interval", Duration.ofSeconds(1)),
-                duration(p, "max-backoff", Duration.ofMinutes(1)));
+                .withMaxBatchSize(c.integer("batch.max-size", d.maxBatchSize()))
+                .withInterval(c.duration("batch.interval", d.interval()))
+                .withConfirmations(c.integer("confirmations", d.confirmations()))
+                .withStuckAfter(c.duration("stuck-after", d.stuckAfter()))
+                .withFeeBumpPercent(c.integer("fee-bump-percent", d.feeBumpPercent()));
+        return new AnchoringConfig(c.rpcUrl(), c.chainSettings(), c.signer(), c.required("registry"), batching,
+                c.duration("poll-interval", Duration.ofSeconds(1)), c.duration("max-backoff", Duration.ofMinutes(1)));
     }
 
     /**
@@ -94,7 +86,7 @@ public record AnchoringConfig(URI rpcUrl, ChainSettings chain, Credentials signe
         if (url != null && !url.isBlank()) {
             return new DatabaseChoice(url, p.get(PREFIX + "database.user"), p.get(PREFIX + "database.password"), null);
         }
-        return new DatabaseChoice(null, null, null, Path.of(required(p, "database.embedded-dir")));
+        return new DatabaseChoice(null, null, null, Path.of(new ChainProperties(PREFIX, p).required("database.embedded-dir")));
     }
 
     /**
@@ -110,31 +102,6 @@ public record AnchoringConfig(URI rpcUrl, ChainSettings chain, Credentials signe
         @Override
         public String toString() {
             return jdbcUrl != null ? "DatabaseChoice[" + jdbcUrl + ", user " + user + "]" : "DatabaseChoice[embedded " + embeddedDir + "]";
-        }
-    }
-
-    private static String required(Map<String, String> p, String key) {
-        String v = p.get(PREFIX + key);
-        if (v == null || v.isBlank()) {
-            throw new IllegalArgumentException("missing configuration " + PREFIX + key);
-        }
-        return v.strip();
-    }
-
-    private static BigInteger optionalBig(Map<String, String> p, String key) {
-        String v = p.get(PREFIX + key);
-        return v == null || v.isBlank() ? null : new BigInteger(v.strip());
-    }
-
-    private static Duration duration(Map<String, String> p, String key, Duration fallback) {
-        String v = p.get(PREFIX + key);
-        if (v == null || v.isBlank()) {
-            return fallback;
-        }
-        try {
-            return Duration.parse(v.strip());
-        } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(PREFIX + key + " is not an ISO-8601 duration such as PT30S", e);
         }
     }
 
