@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -153,10 +154,20 @@ final class LocalNetwork implements AutoCloseable {
     }
 
     /**
-     * A secret of this local network (e.g. a keystore password), generated on first use and kept in a file only
-     * the owner can read, so a restart opens what the previous run created.
+     * A secret of this local network (a password or client secret), generated on first use and kept in a file only
+     * the owner can read, so a restart opens what the previous run created. URL-safe Base64: OAuth2 clients
+     * form-encode a client secret before HTTP Basic (RFC 6749 section 2.3.1), so a '+' typed as is would be a space.
      */
     String secret(String name) throws IOException {
+        return generated(name, Base64.getUrlEncoder().withoutPadding());
+    }
+
+    /** An AES-256 key of this local network (the retention key), as the standard Base64 the service reads. */
+    String aesKey(String name) throws IOException {
+        return generated(name, Base64.getEncoder());
+    }
+
+    private String generated(String name, Base64.Encoder encoding) throws IOException {
         Path file = dir.resolve("secrets").resolve(name);
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.US_ASCII).strip();
@@ -164,12 +175,12 @@ final class LocalNetwork implements AutoCloseable {
         Files.createDirectories(file.getParent());
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        // Base64 of 32 random bytes: usable as a password and as an AES-256 key (the retention key) alike.
-        String value = java.util.Base64.getEncoder().encodeToString(random);
-        Files.writeString(file, value, StandardCharsets.US_ASCII);
+        String value = encoding.encodeToString(random);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            // Created owner-only, never readable by others for a moment before a chmod.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
+        Files.writeString(file, value, StandardCharsets.US_ASCII);
         return value;
     }
 

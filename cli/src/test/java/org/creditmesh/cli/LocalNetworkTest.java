@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Base64;
 import java.util.Map;
 import org.creditmesh.anchor.chain.AnchorRegistryClient;
 import org.creditmesh.anchor.chain.ChainClient;
@@ -49,6 +52,20 @@ class LocalNetworkTest {
                     .isEqualTo(registry);
             assertOwnAuthorisedAnchorers(network);
         }
+    }
+
+    @Test
+    void secretsAreUrlSafeOwnerOnlyAndKeptWhileTheAesKeyIsStandardBase64() throws Exception {
+        LocalNetwork network = new LocalNetwork(dir);
+        for (int i = 0; i < 20; i++) {
+            // 20 secrets of 32 random bytes: standard Base64 would show '+', '/' or '=' in almost every one.
+            String secret = network.secret("secret-" + i);
+            assertThat(secret).as("usable as is in HTTP Basic (RFC 6749 form-encodes it)").matches("[A-Za-z0-9_-]{43}");
+            assertThat(network.secret("secret-" + i)).as("kept for the next start").isEqualTo(secret);
+            assertThat(Files.getPosixFilePermissions(dir.resolve("secrets").resolve("secret-" + i)))
+                    .containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ, PosixFilePermission.OWNER_WRITE);
+        }
+        assertThat(Base64.getDecoder().decode(network.aesKey("retention-key"))).hasSize(32);
     }
 
     private static void assertOwnAuthorisedAnchorers(LocalNetwork network) throws Exception {
