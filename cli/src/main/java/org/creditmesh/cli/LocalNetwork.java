@@ -12,6 +12,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +39,13 @@ final class LocalNetwork implements AutoCloseable {
     /** anvil's chain id; a real network has its own (k8s uses 2026). */
     static final long CHAIN_ID = 31_337;
 
+    /**
+     * Which anvil development account signs each service's anchoring transactions. One account per service: two
+     * senders sharing a key race for the same nonces and their transactions replace or reject each other. Account 0
+     * is the operator that deploys and administers the contracts.
+     */
+    static final Map<String, Integer> ANCHOR_ACCOUNTS = Map.of("identity-service", 1, "scoring-service", 2);
+
     private final Path dir;
     private final List<ServiceProcess> services = new CopyOnWriteArrayList<>();
     private AnvilNode anvil;
@@ -59,7 +67,7 @@ final class LocalNetwork implements AutoCloseable {
     void startChain(int port) throws IOException, AnchorException {
         Files.createDirectories(dir);
         anvil = AnvilNode.builder().chainId(CHAIN_ID).port(port).stateFile(dir.resolve("chain-state.json")).start();
-        Credentials operator = anvil.account(0);
+        Credentials operator = operator();
         try (ChainClient chain = ChainClient.connect(anvil.rpcUrl(), operator, ChainSettings.anvil(CHAIN_ID))) {
             contracts = readContracts().filter(c -> hasCode(chain, c.anchorRegistry()) && hasCode(chain, c.issuerRegistry()))
                     .orElse(null);
@@ -67,11 +75,46 @@ final class LocalNetwork implements AutoCloseable {
                 // A fresh chain (or a state file from another run): deploy and remember the addresses.
                 String self = operator.getAddress();
                 contracts = new Contracts(
-                        AnchorRegistryClient.deploy(chain, self, List.of(self)).address(),
+                        AnchorRegistryClient.deploy(chain, self, anchorerAddresses()).address(),
                         IssuerRegistryClient.deploy(chain, List.of(self), 1).address());
                 writeContracts(contracts);
             }
+            authoriseAnchorers(AnchorRegistryClient.at(chain, contracts.anchorRegistry()));
         }
+    }
+
+    /**
+     * Makes every service's anchoring account an anchorer of the registry. A registry deployed by an older {@code up}
+     * (which anchored from the operator's account) lacks them; the operator is its admin and adds them.
+     */
+    private void authoriseAnchorers(AnchorRegistryClient registry) throws AnchorException {
+        for (String anchorer : anchorerAddresses()) {
+            if (!registry.isAnchorer(anchorer)) {
+                registry.setAnchorer(anchorer, true);
+            }
+        }
+    }
+
+    private List<String> anchorerAddresses() {
+        return ANCHOR_ACCOUNTS.values().stream().sorted().map(i -> anvil.account(i).getAddress()).toList();
+    }
+
+    /** anvil's account 0, which deploys the contracts and administers them. */
+    Credentials operator() {
+        return anvil.account(0);
+    }
+
+    /** The address that signs the named service's anchoring transactions. */
+    String anchorAddress(String service) {
+        return anchorAccount(service).getAddress();
+    }
+
+    private Credentials anchorAccount(String service) {
+        Integer index = ANCHOR_ACCOUNTS.get(service);
+        if (index == null) {
+            throw new IllegalArgumentException("no anchoring account for service " + service);
+        }
+        return anvil.account(index);
     }
 
     URI rpcUrl() {
@@ -83,16 +126,16 @@ final class LocalNetwork implements AutoCloseable {
     }
 
     /**
-     * The environment every service gets: where the chain and the contracts are, and the anchoring key (anvil's
-     * first development account, the registry's anchorer: a public test key, never for a real chain).
+     * The environment a service gets: where the chain and the contracts are, and its own anchoring key (an anvil
+     * development account authorised as the registry's anchorer: a public test key, never for a real chain).
      */
-    Map<String, String> chainEnvironment() {
+    Map<String, String> chainEnvironment(String service) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CREDITMESH_ANCHOR_RPC_URL", anvil.rpcUrl().toString());
         env.put("CREDITMESH_ANCHOR_CHAIN_ID", Long.toString(CHAIN_ID));
         env.put("CREDITMESH_ANCHOR_REGISTRY", contracts.anchorRegistry());
         env.put("CREDITMESH_ANCHOR_SIGNER_KEY", org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(
-                anvil.account(0).getEcKeyPair().getPrivateKey(), 64));
+                anchorAccount(service).getEcKeyPair().getPrivateKey(), 64));
         env.put("CREDITMESH_ANCHOR_BATCH_INTERVAL", "PT5S");
         env.put("CREDITMESH_ISSUER_REGISTRY", contracts.issuerRegistry());
         return env;
@@ -100,7 +143,7 @@ final class LocalNetwork implements AutoCloseable {
 
     /** Starts a service jar and waits until it reports ready. */
     ServiceProcess startService(String name, Path jar, int port, Map<String, String> env) throws IOException {
-        Map<String, String> all = new LinkedHashMap<>(chainEnvironment());
+        Map<String, String> all = new LinkedHashMap<>(chainEnvironment(name));
         all.put("CREDITMESH_DATABASE_EMBEDDED_DIR", embeddedDatabaseDir(name).toString());
         all.putAll(env);
         ServiceProcess service = ServiceProcess.spawn(name, jar, port, dir.resolve(name), all);
@@ -111,10 +154,20 @@ final class LocalNetwork implements AutoCloseable {
     }
 
     /**
-     * A secret of this local network (e.g. a keystore password), generated on first use and kept in a file only
-     * the owner can read, so a restart opens what the previous run created.
+     * A secret of this local network (a password or client secret), generated on first use and kept in a file only
+     * the owner can read, so a restart opens what the previous run created. URL-safe Base64: OAuth2 clients
+     * form-encode a client secret before HTTP Basic (RFC 6749 section 2.3.1), so a '+' typed as is would be a space.
      */
     String secret(String name) throws IOException {
+        return generated(name, Base64.getUrlEncoder().withoutPadding());
+    }
+
+    /** An AES-256 key of this local network (the retention key), as the standard Base64 the service reads. */
+    String aesKey(String name) throws IOException {
+        return generated(name, Base64.getEncoder());
+    }
+
+    private String generated(String name, Base64.Encoder encoding) throws IOException {
         Path file = dir.resolve("secrets").resolve(name);
         if (Files.exists(file)) {
             return Files.readString(file, StandardCharsets.US_ASCII).strip();
@@ -122,12 +175,12 @@ final class LocalNetwork implements AutoCloseable {
         Files.createDirectories(file.getParent());
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
-        // Base64 of 32 random bytes: usable as a password and as an AES-256 key (the retention key) alike.
-        String value = java.util.Base64.getEncoder().encodeToString(random);
-        Files.writeString(file, value, StandardCharsets.US_ASCII);
+        String value = encoding.encodeToString(random);
         if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            // Created owner-only, never readable by others for a moment before a chmod.
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         }
+        Files.writeString(file, value, StandardCharsets.US_ASCII);
         return value;
     }
 

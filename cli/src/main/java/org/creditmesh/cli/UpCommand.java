@@ -63,7 +63,7 @@ final class UpCommand implements Callable<Integer> {
             ServiceProcess identity = network.startService("identity-service",
                     repo.resolve("identity-service/server/target/quarkus-app/quarkus-run.jar"), identityPort,
                     Map.of("CREDITMESH_KEYSTORE_PASSWORD", network.secret("identity-keystore-password"),
-                            "CREDITMESH_RETENTION_KEY", network.secret("identity-retention-key"),
+                            "CREDITMESH_RETENTION_KEY", network.aesKey("identity-retention-key"),
                             "CREDITMESH_BOOTSTRAP_ADMIN_SECRET", network.secret("admin-secret"),
                             // A local network accredits its own issuer, as dev and test do; a real one is governed.
                             "CREDITMESH_TRUST_BOOTSTRAP_ENABLED", "true",

@@ -92,6 +92,15 @@ class UpCommandTest {
                 assertThat(chain.hasCode(contracts.get("anchorRegistry").asText())).isTrue();
                 assertThat(chain.hasCode(contracts.get("issuerRegistry").asText())).isTrue();
             }
+            // The admin gets a token as the README shows: HTTP Basic with the secret file's content as is.
+            String adminSecret = Files.readString(dir.resolve("secrets").resolve("admin-secret")).strip();
+            var token = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + identityPort + "/oauth2/token"))
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(
+                            ("admin:" + adminSecret).getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .header("Content-Type", "application/x-www-form-urlencoded")
+                    .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
             var scoringApi = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + scoringPort + "/q/openapi")).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(scoringApi.body()).contains("/scores");
