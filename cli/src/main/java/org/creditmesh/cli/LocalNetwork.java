@@ -137,8 +137,29 @@ final class LocalNetwork implements AutoCloseable {
         env.put("CREDITMESH_ANCHOR_SIGNER_KEY", org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(
                 anchorAccount(service).getEcKeyPair().getPrivateKey(), 64));
         env.put("CREDITMESH_ANCHOR_BATCH_INTERVAL", "PT5S");
-        env.put("CREDITMESH_ISSUER_REGISTRY", contracts.issuerRegistry());
         return env;
+    }
+
+    /**
+     * The identity service mirrors its accreditations to the IssuerRegistry with the operator's key: the registry's
+     * only admin here (threshold 1), so an accreditation executes at once. The operator's account sends nothing else
+     * while the services run (the anchoring outboxes have their own accounts), so the mirror does not race for nonces.
+     */
+    Map<String, String> registryMirrorEnvironment() {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("CREDITMESH_REGISTRY_RPC_URL", anvil.rpcUrl().toString());
+        env.put("CREDITMESH_REGISTRY_CHAIN_ID", Long.toString(CHAIN_ID));
+        env.put("CREDITMESH_REGISTRY_ADDRESS", contracts.issuerRegistry());
+        env.put("CREDITMESH_REGISTRY_SIGNER_KEY", org.web3j.utils.Numeric.toHexStringWithPrefixZeroPadded(
+                operator().getEcKeyPair().getPrivateKey(), 64));
+        return env;
+    }
+
+    /** The scoring service trusts the bureaus the IssuerRegistry accredits (read only: no key). */
+    Map<String, String> registryTrustEnvironment() {
+        return Map.of("CREDITMESH_SCORING_TRUST_REGISTRY", contracts.issuerRegistry(),
+                "CREDITMESH_SCORING_TRUST_RPC_URL", anvil.rpcUrl().toString(),
+                "CREDITMESH_SCORING_TRUST_CHAIN_ID", Long.toString(CHAIN_ID));
     }
 
     /** Starts a service jar and waits until it reports ready. */

@@ -62,6 +62,7 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("starting the identity service...");
             ServiceProcess identity = network.startService("identity-service",
                     repo.resolve("identity-service/server/target/quarkus-app/quarkus-run.jar"), identityPort,
+                    with(network.registryMirrorEnvironment(),
                     Map.of("CREDITMESH_KEYSTORE_PASSWORD", network.secret("identity-keystore-password"),
                             "CREDITMESH_RETENTION_KEY", network.aesKey("identity-retention-key"),
                             "CREDITMESH_BOOTSTRAP_ADMIN_SECRET", network.secret("admin-secret"),
@@ -70,7 +71,7 @@ final class UpCommand implements Callable<Integer> {
                             "QUARKUS_HTTP_SSL_PORT", Integer.toString(identityHttpsPort),
                             "CREDITMESH_PUBLIC_URL", identityUrl,
                             // Its access tokens may name the scoring service as their audience too.
-                            "CREDITMESH_OAUTH_AUDIENCES", identityUrl + "," + scoringUrl));
+                            "CREDITMESH_OAUTH_AUDIENCES", identityUrl + "," + scoringUrl)));
             System.out.println("  identity      " + identity.baseUrl() + " and https://localhost:" + identityHttpsPort
                     + "  (API: " + identity.baseUrl() + "/q/swagger-ui, log: " + identity.log() + ")");
             System.out.println("  admin         client id 'admin', secret in " + network.dir().resolve("secrets").resolve("admin-secret")
@@ -78,12 +79,13 @@ final class UpCommand implements Callable<Integer> {
             System.out.println("starting the scoring service...");
             ServiceProcess scoring = network.startService("scoring-service",
                     repo.resolve("scoring-service/server/target/quarkus-app/quarkus-run.jar"), scoringPort,
+                    with(network.registryTrustEnvironment(),
                     Map.of("CREDITMESH_KEYSTORE_PASSWORD", network.secret("scoring-keystore-password"),
                             // Lenders authenticate with the identity service's access tokens.
                             "CREDITMESH_AUTH_ISSUER", identityUrl,
                             "CREDITMESH_AUTH_AUDIENCE", scoringUrl,
                             "CREDITMESH_AUTH_JWKS_URL", identity.baseUrl() + "/oauth2/jwks",
-                            "CREDITMESH_SCORING_STATUS_ALLOW_HTTP_ON_LOOPBACK", "true"));
+                            "CREDITMESH_SCORING_STATUS_ALLOW_HTTP_ON_LOOPBACK", "true")));
             System.out.println("  scoring       " + scoring.baseUrl() + "  (API: " + scoring.baseUrl() + "/q/swagger-ui, log: "
                     + scoring.log() + ")");
             System.out.println(READY);
@@ -99,5 +101,11 @@ final class UpCommand implements Callable<Integer> {
             }
         }
         return 0;
+    }
+
+    private static Map<String, String> with(Map<String, String> first, Map<String, String> more) {
+        Map<String, String> all = new java.util.LinkedHashMap<>(first);
+        all.putAll(more);
+        return all;
     }
 }

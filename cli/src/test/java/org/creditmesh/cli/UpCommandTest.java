@@ -15,6 +15,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.creditmesh.anchor.chain.ChainClient;
 import org.creditmesh.anchor.chain.ChainSettings;
+import org.creditmesh.anchor.chain.IssuerRegistryClient;
 import org.creditmesh.anchor.node.AnvilNode;
 import org.creditmesh.core.json.Json;
 import org.junit.jupiter.api.Test;
@@ -87,10 +88,23 @@ class UpCommandTest {
             assertThat(openApi.statusCode()).isEqualTo(200);
             assertThat(openApi.body()).contains("/credentials/issue");
             var contracts = Json.parseObject(Files.readAllBytes(dir.resolve("contracts.json")));
+            // The service's own issuer, accredited at its start (bootstrap), is mirrored to the IssuerRegistry, where
+            // the scoring service looks bureaus up: on a local network it executes at once (one admin).
+            var accredited = java.util.regex.Pattern.compile("Accredited the service's own issuer (did:[A-Za-z0-9:._%-]+)")
+                    .matcher(Files.readString(dir.resolve("identity-service").resolve("identity-service.log")));
+            assertThat(accredited.find()).as("the identity service accredits its own issuer at start").isTrue();
+            String issuerDid = accredited.group(1);
             try (ChainClient chain = ChainClient.connect(URI.create("http://127.0.0.1:" + chainPort), null,
                     ChainSettings.anvil(LocalNetwork.CHAIN_ID))) {
                 assertThat(chain.hasCode(contracts.get("anchorRegistry").asText())).isTrue();
                 assertThat(chain.hasCode(contracts.get("issuerRegistry").asText())).isTrue();
+                IssuerRegistryClient registry = IssuerRegistryClient.at(chain, contracts.get("issuerRegistry").asText());
+                long until = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+                while (!registry.isAccredited(IssuerRegistryClient.didHash(issuerDid),
+                        IssuerRegistryClient.credentialTypeHash("KycCredential"), java.time.Instant.now())) {
+                    assertThat(System.nanoTime()).as(issuerDid + " was not accredited on chain").isLessThan(until);
+                    Thread.sleep(500);
+                }
             }
             // The admin gets a token as the README shows: HTTP Basic with the secret file's content as is.
             String adminSecret = Files.readString(dir.resolve("secrets").resolve("admin-secret")).strip();
