@@ -48,6 +48,7 @@ public final class CredentialSpecs {
     public static final String CREDENTIAL_STATUS = "credentialStatus";
     public static final String CREDENTIAL_SCHEMA = "credentialSchema";
     public static final String EVIDENCE = "evidence";
+    public static final String RELATED_RESOURCE = "relatedResource";
     public static final String TERMS_OF_USE = "termsOfUse";
     public static final String REFRESH_SERVICE = "refreshService";
     public static final String NAME = "name";

@@ -40,6 +40,8 @@ public enum DataModelError implements ErrorCode {
     INVALID_CREDENTIAL_SCHEMA("invalid_credential_schema"),
     /** VCDM 2.0 section 4.2: evidence, termsOfUse or refreshService objects without a {@code type}. */
     INVALID_EXTENSION("invalid_extension"),
+    /** A {@code relatedResource} that is not an object with a unique URL id and a well-formed digest (VCDM 2.0 section 5.3). */
+    INVALID_RELATED_RESOURCE("invalid_related_resource"),
     /** VCDM 2.0 section 4.13: {@code holder} neither a URL nor an object with an {@code id}. */
     INVALID_HOLDER("invalid_holder"),
     /** VCDM 2.0 section 4.13: a {@code verifiableCredential} entry that is not an object. */

@@ -64,7 +64,93 @@ public final class DataModelValidator {
         for (String member : List.of(EVIDENCE, TERMS_OF_USE, REFRESH_SERVICE)) {
             checkTypedEntries(doc, member, false, DataModelError.INVALID_EXTENSION);
         }
+        checkRelatedResources(doc);
         return new Validated(version, period[0], period[1]);
+    }
+
+    private static final java.util.regex.Pattern SRI = java.util.regex.Pattern.compile("(sha256|sha384|sha512)-([A-Za-z0-9+/]+={0,2})");
+
+    /**
+     * VCDM 2.0 section 5.3: each {@code relatedResource} is an object with an {@code id} URL unique among them and
+     * at least one of {@code digestSRI} (an SRI hash: sha256/384/512 and standard base64 of that many bytes) or
+     * {@code digestMultibase} (a multibase string). A digest is only compared with the resource by whoever
+     * retrieves it; its form is checked here so that a malformed one is never signed or accepted.
+     */
+    private static void checkRelatedResources(ObjectNode doc) throws DataModelException {
+        if (!doc.has(RELATED_RESOURCE)) {
+            return;
+        }
+        List<JsonNode> entries = asList(doc.get(RELATED_RESOURCE));
+        if (entries.isEmpty()) {
+            throw new DataModelException(DataModelError.INVALID_RELATED_RESOURCE, "relatedResource, when present, holds one or more objects");
+        }
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (JsonNode entry : entries) {
+            if (!entry.isObject()) {
+                throw new DataModelException(DataModelError.INVALID_RELATED_RESOURCE, "each relatedResource is an object, not a string");
+            }
+            JsonNode id = entry.get(ID);
+            if (id == null || !id.isTextual() || !isUrl(id.textValue())) {
+                throw new DataModelException(DataModelError.INVALID_RELATED_RESOURCE, "each relatedResource has an id that is a URL");
+            }
+            if (!ids.add(id.textValue())) {
+                throw new DataModelException(DataModelError.INVALID_RELATED_RESOURCE, "relatedResource ids are unique: " + id.textValue());
+            }
+            JsonNode sri = entry.get("digestSRI");
+            JsonNode multibase = entry.get("digestMultibase");
+            if (sri == null && multibase == null) {
+                throw new DataModelException(DataModelError.INVALID_RELATED_RESOURCE, "each relatedResource has a digestSRI or a digestMultibase");
+            }
+            if (sri != null && !isSriDigest(sri)) {
+                throw new DataModelException(DataModelError.INVALID_RELATED_RESOURCE,
+                        "digestSRI is an SRI hash: sha256, sha384 or sha512, '-', the digest in base64");
+            }
+            if (multibase != null && !isMultibase(multibase)) {
+                throw new DataModelException(DataModelError.INVALID_RELATED_RESOURCE,
+                        "digestMultibase is a multibase-encoded digest (base64url 'u' or base58btc 'z')");
+            }
+            JsonNode mediaType = entry.get("mediaType");
+            if (mediaType != null && (!mediaType.isTextual() || !mediaType.textValue().contains("/"))) {
+                throw new DataModelException(DataModelError.INVALID_RELATED_RESOURCE, "mediaType is a media type string");
+            }
+        }
+    }
+
+    private static boolean isSriDigest(JsonNode value) {
+        if (!value.isTextual()) {
+            return false;
+        }
+        java.util.regex.Matcher m = SRI.matcher(value.textValue());
+        if (!m.matches()) {
+            return false;
+        }
+        int expected = switch (m.group(1)) {
+            case "sha256" -> 32;
+            case "sha384" -> 48;
+            default -> 64;
+        };
+        try {
+            return java.util.Base64.getDecoder().decode(m.group(2)).length == expected;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    private static boolean isMultibase(JsonNode value) {
+        if (!value.isTextual() || value.textValue().length() < 2) {
+            return false;
+        }
+        String text = value.textValue();
+        try {
+            byte[] decoded = switch (text.charAt(0)) {
+                case 'u' -> java.util.Base64.getUrlDecoder().decode(text.substring(1));
+                case 'z' -> com.apicatalog.multibase.Multibase.BASE_58_BTC.decode(text);
+                default -> null;
+            };
+            return decoded != null && decoded.length > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     /**

@@ -7,6 +7,7 @@ import static org.creditmesh.core.dataintegrity.DataIntegritySpecs.PROOF_VALUE;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.creditmesh.core.jsonld.RdfCanonicalizer.TermPolicy;
@@ -73,12 +74,52 @@ public final class DataIntegritySigner {
             throw new DataIntegrityException(DataIntegrityError.INVALID_DOCUMENT,
                     "a document secured with an RDFC cryptosuite needs an @context");
         }
+        return addProof(input, options, null, List.of());
+    }
+
+    /**
+     * A copy of {@code document} with a proof added to its proof set or chain (Data Integrity 1.0 section 4.2,
+     * Add Proof Set/Chain): the new proof has the id {@code proofId} (may be null) and, when
+     * {@code previousProofIds} is not empty, names those earlier proofs in {@code previousProof} and signs the
+     * document together with them, so that it verifies only with them.
+     */
+    public ObjectNode chain(JsonNode document, ProofOptions options, String proofId, List<String> previousProofIds)
+            throws DataIntegrityException {
+        Objects.requireNonNull(options, "options");
+        if (!(document instanceof ObjectNode input)) {
+            throw new DataIntegrityException(DataIntegrityError.INVALID_DOCUMENT, "only a JSON object can be secured");
+        }
+        if (!input.hasNonNull(CONTEXT)) {
+            throw new DataIntegrityException(DataIntegrityError.INVALID_DOCUMENT,
+                    "a document secured with an RDFC cryptosuite needs an @context");
+        }
+        return addProof(input, options, proofId, List.copyOf(previousProofIds));
+    }
+
+    private ObjectNode addProof(ObjectNode input, ProofOptions options, String proofId, List<String> previousProofIds)
+            throws DataIntegrityException {
         ObjectNode unsecured = input.deepCopy();
         JsonNode existing = unsecured.remove(PROOF);
         Cryptosuite suite = options.suite();
         ensureSuiteContext(unsecured, suite);
         ObjectNode proof = options.toJson();
-        String transformed = suite.transform(unsecured, TermPolicy.REJECT_UNDEFINED);
+        if (proofId != null) {
+            proof.put(DataIntegritySpecs.ID, proofId);
+        }
+        ObjectNode signedData = unsecured;
+        if (!previousProofIds.isEmpty()) {
+            proof.set(DataIntegritySpecs.PREVIOUS_PROOF, previousProofIds.size() == 1
+                    ? unsecured.textNode(previousProofIds.get(0))
+                    : unsecured.arrayNode().addAll(previousProofIds.stream().map(unsecured::textNode).toList()));
+            List<JsonNode> allProofs = new ArrayList<>();
+            if (existing != null && existing.isArray()) {
+                existing.forEach(allProofs::add);
+            } else if (existing != null && !existing.isNull()) {
+                allProofs.add(existing);
+            }
+            signedData = DataIntegrityVerifier.inputDocument(unsecured, proof, allProofs);
+        }
+        String transformed = suite.transform(signedData, TermPolicy.REJECT_UNDEFINED);
         String config = suite.proofConfiguration(proof, unsecured.get(CONTEXT), TermPolicy.REJECT_UNDEFINED);
         proof.put(PROOF_VALUE, suite.serializeProof(suite.hashData(transformed, config), key));
 

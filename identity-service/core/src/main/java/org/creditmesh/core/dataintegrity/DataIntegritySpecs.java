@@ -21,6 +21,7 @@ public final class DataIntegritySpecs {
     public static final String CHALLENGE = "challenge";
     public static final String DOMAIN = "domain";
     public static final String PREVIOUS_PROOF = "previousProof";
+    public static final String ID = "id";
 
     /** The proof type of every Data Integrity cryptosuite (Data Integrity 1.0, section 3.1). */
     public static final String DATA_INTEGRITY_PROOF = "DataIntegrityProof";

@@ -13,6 +13,7 @@ import static org.creditmesh.core.dataintegrity.DataIntegritySpecs.VERIFICATION_
 
 import com.apicatalog.multibase.Multibase;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -55,15 +56,56 @@ public final class DataIntegrityVerifier {
         }
         ObjectNode unsecured = secured.deepCopy();
         unsecured.remove(PROOF);
-        List<VerifiedProof> verified = new ArrayList<>();
+        List<JsonNode> allProofs = new ArrayList<>();
         if (proofs.isArray()) {
-            for (JsonNode proof : proofs) {
-                verified.add(verifyOne(unsecured, proof, options));
-            }
+            proofs.forEach(allProofs::add);
         } else {
-            verified.add(verifyOne(unsecured, proofs, options));
+            allProofs.add(proofs);
+        }
+        List<VerifiedProof> verified = new ArrayList<>();
+        for (JsonNode proof : allProofs) {
+            verified.add(verifyOne(inputDocument(unsecured, proof, allProofs), proof, options));
         }
         return List.copyOf(verified);
+    }
+
+    /**
+     * The document a proof signed: the unsecured document, and for a proof of a chain the proofs its
+     * {@code previousProof} names as the document's {@code proof} (Data Integrity 1.0 section 4.2, Add Proof
+     * Set/Chain, and section 4.3's verification of proof chains). Every named proof must be in the proof set;
+     * since every proof of the set is verified, a chained proof verifies only when the proofs before it do.
+     */
+    static ObjectNode inputDocument(ObjectNode unsecured, JsonNode proof, List<JsonNode> allProofs)
+            throws DataIntegrityException {
+        JsonNode previous = proof.get(PREVIOUS_PROOF);
+        if (previous == null) {
+            return unsecured;
+        }
+        List<String> ids = new ArrayList<>();
+        if (previous.isTextual()) {
+            ids.add(previous.textValue());
+        } else if (previous.isArray() && !previous.isEmpty()) {
+            for (JsonNode id : previous) {
+                if (!id.isTextual()) {
+                    throw new DataIntegrityException(DataIntegrityError.INVALID_PROOF, "previousProof is a string or a list of strings");
+                }
+                ids.add(id.textValue());
+            }
+        } else {
+            throw new DataIntegrityException(DataIntegrityError.INVALID_PROOF, "previousProof is a string or a list of strings");
+        }
+        ArrayNode matching = unsecured.arrayNode();
+        for (String id : ids) {
+            JsonNode match = allProofs.stream()
+                    .filter(p -> p != proof && p.path(DataIntegritySpecs.ID).isTextual() && p.get(DataIntegritySpecs.ID).textValue().equals(id))
+                    .findFirst()
+                    .orElseThrow(() -> new DataIntegrityException(DataIntegrityError.INVALID_PROOF,
+                            "previousProof names " + id + ", which is not a proof of this document"));
+            matching.add(match);
+        }
+        ObjectNode input = unsecured.deepCopy();
+        input.set(PROOF, matching.size() == 1 ? matching.get(0) : matching);
+        return input;
     }
 
     private VerifiedProof verifyOne(ObjectNode unsecuredDocument, JsonNode proofNode, VerificationOptions options)
@@ -72,9 +114,6 @@ public final class DataIntegrityVerifier {
             throw new DataIntegrityException(DataIntegrityError.INVALID_PROOF, "a proof is a JSON object");
         }
         Cryptosuite suite = Cryptosuite.of(proof);
-        if (proof.has(PREVIOUS_PROOF)) {
-            throw new DataIntegrityException(DataIntegrityError.INVALID_PROOF, "proof chains (previousProof) are not supported");
-        }
         String verificationMethod = requiredString(proof, VERIFICATION_METHOD);
         String proofPurpose = requiredString(proof, PROOF_PURPOSE);
         byte[] proofBytes = proofBytes(proof);

@@ -72,6 +72,7 @@ public final class CredentialVerifier {
     private final Optional<StatusListTokenFetcher> tokenStatusFetcher;
     private final Clock clock;
     private final Optional<Challenge> challenge;
+    private final boolean holderMustBeSubject;
     /** Verifies status list credentials; made once, since each one has its own key cache. */
     private final CredentialVerifier statusListVerifier;
 
@@ -85,6 +86,7 @@ public final class CredentialVerifier {
         this.tokenStatusFetcher = Optional.ofNullable(b.tokenStatusFetcher);
         this.clock = b.clock;
         this.challenge = Optional.ofNullable(b.challenge);
+        this.holderMustBeSubject = b.holderMustBeSubject;
         // The status list credential must itself verify (Bitstring Status List v1.0 section 3.2). It is
         // verified without a status check of its own (which also ends the recursion here), and without the
         // trust policy: accreditations name the credential types an issuer may issue, not its status lists.
@@ -320,14 +322,15 @@ public final class CredentialVerifier {
                     .add(CheckResult.passed(Check.FORMAT, "Data Integrity"))
                     .add(FailureClassifier.failed(e)).skipRemaining().build();
         }
-        for (VerifiedProof proof : proofs) {
-            if (!controllerOf(proof.verificationMethod()).equals(credential.issuer())) {
-                return report.issuer(credential.issuer()).types(credential.types())
-                        .add(CheckResult.passed(Check.FORMAT, "Data Integrity"))
-                        .add(CheckResult.failed(Check.SIGNATURE, VerificationFailure.KEY_NOT_RESOLVED,
-                                "the proof's verification method is not the issuer's"))
-                        .skipRemaining().build();
-            }
+        // The issuer signed it: one proof of the set or chain is by a key the issuer controls (each proof verified
+        // against its own controller above). Others may be by co-signers or witnesses (Data Integrity 1.0 section
+        // 2.1.2), but never stand in for the issuer, whose identity the trust and status checks rely on.
+        if (proofs.stream().noneMatch(p -> controllerOf(p.verificationMethod()).equals(credential.issuer()))) {
+            return report.issuer(credential.issuer()).types(credential.types())
+                    .add(CheckResult.passed(Check.FORMAT, "Data Integrity"))
+                    .add(CheckResult.failed(Check.SIGNATURE, VerificationFailure.KEY_NOT_RESOLVED,
+                            "no proof's verification method is the issuer's"))
+                    .skipRemaining().build();
         }
         Instant proofCreated = proofs.stream().map(VerifiedProof::created).filter(Objects::nonNull).min(Instant::compareTo)
                 .orElse(null);
@@ -347,12 +350,17 @@ public final class CredentialVerifier {
             return report.add(CheckResult.failed(Check.HOLDER_BINDING, VerificationFailure.HOLDER_BINDING,
                     "a presentation is verified against a challenge (nonce and domain); none was given")).build();
         }
+        Optional<String> declaredHolder = presentation.holder();
+        if (declaredHolder.isEmpty() && holderMustBeSubject) {
+            return report.add(CheckResult.failed(Check.HOLDER_BINDING, VerificationFailure.HOLDER_BINDING,
+                    "the presentation names no holder, so the holder cannot be shown to be the subject")).build();
+        }
         try {
             List<VerifiedProof> proofs = new DataIntegrityVerifier(keys.forDataIntegrity()).verify(document,
                     VerificationOptions.authentication(clock.instant(), challenge.get().nonce(), challenge.get().audience()));
-            String holder = presentation.holder().orElse("");
+            // holder is optional (VCDM 2.0 section 4.13); when named, it is who signed.
             for (VerifiedProof proof : proofs) {
-                if (!controllerOf(proof.verificationMethod()).equals(holder)) {
+                if (declaredHolder.isPresent() && !controllerOf(proof.verificationMethod()).equals(declaredHolder.get())) {
                     return report.add(CheckResult.failed(Check.HOLDER_BINDING, VerificationFailure.HOLDER_BINDING,
                             "the presentation is not signed by its holder")).build();
                 }
@@ -361,9 +369,10 @@ public final class CredentialVerifier {
             return report.add(FailureClassifier.failed(e)).build();
         }
         report.add(CheckResult.passed(Check.FORMAT, "Data Integrity presentation"));
-        report.add(CheckResult.passed(Check.SIGNATURE, "signed by the holder"));
-        // As for vp+jwt: the holder presents credentials about itself, not someone else's.
-        String holder = presentation.holder().orElse("");
+        report.add(CheckResult.passed(Check.SIGNATURE, declaredHolder.isPresent() ? "signed by the holder" : "signed by the presenter"));
+        // As for vp+jwt: the holder presents credentials about itself, not someone else's (unless this verifier
+        // was built to accept what VCDM 2.0 allows: a holder presenting credentials about other subjects).
+        String holder = declaredHolder.orElse("");
         List<ObjectNode> embedded = presentation.verifiableCredentials();
         List<Integer> foreign = new ArrayList<>();
         for (int i = 0; i < embedded.size(); i++) {
@@ -374,10 +383,16 @@ public final class CredentialVerifier {
                 foreign.add(i);
             }
         }
-        report.add(foreign.isEmpty()
-                ? CheckResult.passed(Check.HOLDER_BINDING, "challenge and domain match; holder signed and is the subject")
-                : CheckResult.failed(Check.HOLDER_BINDING, VerificationFailure.HOLDER_BINDING,
-                        "the holder is not a subject of credential(s) " + foreign));
+        if (foreign.isEmpty()) {
+            report.add(CheckResult.passed(Check.HOLDER_BINDING, "challenge and domain match; holder signed and is the subject"));
+        } else if (holderMustBeSubject) {
+            report.add(CheckResult.failed(Check.HOLDER_BINDING, VerificationFailure.HOLDER_BINDING,
+                    "the holder is not a subject of credential(s) " + foreign));
+        } else {
+            report.add(CheckResult.passed(Check.HOLDER_BINDING, "challenge and domain match"
+                    + (declaredHolder.isPresent() ? "; holder signed" : "; no holder named")
+                    + "; credential(s) " + foreign + " are about other subjects (not required to be the holder here)"));
+        }
         for (ObjectNode credential : embedded) {
             report.nested(verifyDataIntegrityCredential(credential));
         }
@@ -483,6 +498,7 @@ public final class CredentialVerifier {
         b.tokenStatusFetcher = tokenStatusFetcher.orElse(null);
         b.clock = clock;
         b.challenge = challenge.orElse(null);
+        b.holderMustBeSubject = holderMustBeSubject;
         return b;
     }
 
@@ -495,8 +511,20 @@ public final class CredentialVerifier {
         private StatusListTokenFetcher tokenStatusFetcher;
         private Clock clock = Clock.systemUTC();
         private Challenge challenge;
+        private boolean holderMustBeSubject = true;
 
         private Builder() {
+        }
+
+        /**
+         * Whether a Data Integrity presentation must name a holder who is a subject of every credential it
+         * presents (default true: a borrower presents their own credentials). VCDM 2.0 requires neither, so a
+         * general-purpose verifier (the W3C conformance suites' "open" mode) sets false; the presentation's proof
+         * still has to verify against the challenge and domain, and be the named holder's when one is named.
+         */
+        public Builder holderMustBeSubject(boolean required) {
+            this.holderMustBeSubject = required;
+            return this;
         }
 
         /** How issuer and holder DIDs are resolved (default: did:key and did:jwk, offline). */

@@ -145,6 +145,38 @@ class DataModelValidatorTest {
         assertThat(refusal(doc)).isEqualTo(DataModelError.INVALID_EXTENSION);
     }
 
+    /** VCDM 2.0 section 5.3, as the W3C VCDM 2.0 suite's "Advanced Concepts" cases probe it (our own digests). */
+    @Test
+    void relatedResourcesAreObjectsWithAUniqueUrlIdAndAWellFormedDigest() throws Exception {
+        byte[] sha384 = java.security.MessageDigest.getInstance("SHA-384").digest("a resource".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        byte[] sha256 = java.security.MessageDigest.getInstance("SHA-256").digest("a resource".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        String sri = "sha384-" + java.util.Base64.getEncoder().encodeToString(sha384);
+        String multibase = "u" + java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(sha256);
+        String id = "https://bank.example/terms/v3";
+        ObjectNode doc = credential();
+        doc.putObject("relatedResource").put("id", id).put("digestSRI", sri);
+        assertThat(new DataModelValidator().validateCredential(doc)).isEqualTo(VcdmVersion.V2_0);
+        doc.putObject("relatedResource").put("id", id).put("digestMultibase", multibase);
+        assertThat(new DataModelValidator().validateCredential(doc)).isEqualTo(VcdmVersion.V2_0);
+        doc.putArray("relatedResource").addObject().put("id", id).put("mediaType", "application/ld+json").put("digestSRI", sri);
+        assertThat(new DataModelValidator().validateCredential(doc)).isEqualTo(VcdmVersion.V2_0);
+
+        doc.putArray("relatedResource").add(id);
+        assertThat(refusal(doc)).as("a string").isEqualTo(DataModelError.INVALID_RELATED_RESOURCE);
+        doc.putArray("relatedResource").addObject().put("digestMultibase", multibase);
+        assertThat(refusal(doc)).as("no id").isEqualTo(DataModelError.INVALID_RELATED_RESOURCE);
+        com.fasterxml.jackson.databind.node.ArrayNode twice = doc.putArray("relatedResource");
+        twice.addObject().put("id", id).put("digestSRI", sri);
+        twice.addObject().put("id", id).put("digestMultibase", multibase);
+        assertThat(refusal(doc)).as("the same id twice").isEqualTo(DataModelError.INVALID_RELATED_RESOURCE);
+        doc.putArray("relatedResource").addObject().put("id", id);
+        assertThat(refusal(doc)).as("no digest").isEqualTo(DataModelError.INVALID_RELATED_RESOURCE);
+        doc.putArray("relatedResource").addObject().put("id", id).put("digestSRI", "sha384-" + java.util.Base64.getUrlEncoder().encodeToString(sha256));
+        assertThat(refusal(doc)).as("an SRI digest of the wrong length").isEqualTo(DataModelError.INVALID_RELATED_RESOURCE);
+        doc.putArray("relatedResource").addObject().put("id", id).put("digestMultibase", "x" + multibase);
+        assertThat(refusal(doc)).as("not multibase").isEqualTo(DataModelError.INVALID_RELATED_RESOURCE);
+    }
+
     @Test
     void acceptsAVcdm11CredentialWithIssuanceDateAndMapsItsDatesToTheValidityPeriod() throws Exception {
         Credential credential = Credential.parse("""

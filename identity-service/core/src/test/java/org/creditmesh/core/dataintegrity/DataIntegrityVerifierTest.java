@@ -176,10 +176,50 @@ class DataIntegrityVerifierTest {
         assertThat(e.code()).isEqualTo(DataIntegrityError.SIGNATURE_INVALID);
     }
 
+    /** Data Integrity 1.0 section 4.2 (Add Proof Set/Chain): a chained proof signs the document with the proofs it names. */
+    private ObjectNode chainOfTwo(Object previous) throws Exception {
+        SigningKey second = SigningKey.generate(KeyType.ED25519);
+        ObjectNode first = new DataIntegritySigner(key).chain(credential(), ProofOptions.assertion(method, CREATED),
+                "urn:uuid:first-proof", List.of());
+        return new DataIntegritySigner(second).chain(first,
+                ProofOptions.assertion(TestKeys.didKeyMethod(second.publicKey()), CREATED), null,
+                previous instanceof List<?> ids ? ids.stream().map(String::valueOf).toList() : List.of(String.valueOf(previous)));
+    }
+
     @Test
-    void refusesProofChainsItCannotCheck() throws Exception {
-        ObjectNode secured = new DataIntegritySigner(key).sign(credential(), ProofOptions.assertion(method, CREATED));
-        ((ObjectNode) secured.get("proof")).put("previousProof", "urn:uuid:earlier");
-        assertThat(failure(secured, VerificationOptions.assertion(NOW)).code()).isEqualTo(DataIntegrityError.INVALID_PROOF);
+    void verifiesAProofChainWhosePreviousProofIsAStringOrAList() throws Exception {
+        ObjectNode single = chainOfTwo("urn:uuid:first-proof");
+        assertThat(single.at("/proof/1/previousProof").asText()).isEqualTo("urn:uuid:first-proof");
+        assertThat(verifier.verify(single, VerificationOptions.assertion(NOW))).hasSize(2);
+        assertThat(verifier.verify(chainOfTwo(List.of("urn:uuid:first-proof")), VerificationOptions.assertion(NOW))).hasSize(2);
+    }
+
+    @Test
+    void aChainedProofSignsThePreviousProofSoItCannotBeDetachedOrSwapped() throws Exception {
+        ObjectNode chain = chainOfTwo("urn:uuid:first-proof");
+        ObjectNode swapped = chain.deepCopy();
+        ObjectNode resigned = new DataIntegritySigner(key).chain(credential(), ProofOptions.assertion(method, NOW),
+                "urn:uuid:first-proof", List.of());
+        ((com.fasterxml.jackson.databind.node.ArrayNode) swapped.get("proof")).set(0, resigned.get("proof"));
+        assertThat(failure(swapped, VerificationOptions.assertion(NOW)).code()).isEqualTo(DataIntegrityError.SIGNATURE_INVALID);
+
+        ObjectNode brokenFirst = chain.deepCopy();
+        ((ObjectNode) brokenFirst.at("/proof/0")).put("proofValue", "z" + "1".repeat(64));
+        assertThat(failure(brokenFirst, VerificationOptions.assertion(NOW)).code()).isIn(
+                DataIntegrityError.SIGNATURE_INVALID, DataIntegrityError.INVALID_PROOF);
+    }
+
+    @Test
+    void aPreviousProofThatIsNotInTheProofSetIsAnError() throws Exception {
+        ObjectNode chain = chainOfTwo("urn:uuid:first-proof");
+        ObjectNode missing = chain.deepCopy();
+        ((ObjectNode) missing.at("/proof/1")).put("previousProof", "urn:uuid:no-such-proof");
+        assertThat(failure(missing, VerificationOptions.assertion(NOW)).code()).isEqualTo(DataIntegrityError.INVALID_PROOF);
+        ObjectNode missingInList = chain.deepCopy();
+        ((ObjectNode) missingInList.at("/proof/1")).putArray("previousProof").add("urn:uuid:no-such-proof");
+        assertThat(failure(missingInList, VerificationOptions.assertion(NOW)).code()).isEqualTo(DataIntegrityError.INVALID_PROOF);
+        ObjectNode notAString = chain.deepCopy();
+        ((ObjectNode) notAString.at("/proof/1")).put("previousProof", 7);
+        assertThat(failure(notAString, VerificationOptions.assertion(NOW)).code()).isEqualTo(DataIntegrityError.INVALID_PROOF);
     }
 }

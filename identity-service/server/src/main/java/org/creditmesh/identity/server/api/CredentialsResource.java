@@ -84,7 +84,7 @@ public class CredentialsResource {
     @Tag(name = "Issuer")
     @Operation(summary = "Revoke, suspend or reinstate a credential",
             description = "Body {credentialId, status: revoked | suspended | active}, or the VC-API form "
-                    + "{credentialId, credentialStatus: [{type, status}]}.")
+                    + "{credentialId, credentialStatus: {type, statusPurpose: revocation | suspension}, status: true | false}.")
     public Response status(@RequestBody(required = true, content = @Content(mediaType = MediaTypes.JSON,
             schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "credentialId"),
             example = "{\"credentialId\": \"urn:uuid:5b7c1f2e-9d8a-4e31-b6a0-1c2d3e4f5a01\", \"status\": \"revoked\"}")) byte[] body) {
@@ -93,6 +93,32 @@ public class CredentialsResource {
         if (id == null || !id.isTextual() || id.asText().isBlank()) {
             throw new ProblemException(HttpProblem.INVALID_REQUEST, "'credentialId' is required");
         }
+        StatusAction action = request.path("status").isBoolean() ? purposeBit(request) : namedStatus(request);
+        IssuanceService.StatusChange change = issuance.changeStatus(id.asText(), action, Actors.of(identity));
+        return Response.ok(Json.write(change.toJson()), MediaTypes.JSON).build();
+    }
+
+    /**
+     * VC-API's UpdateCredentialStatusRequest: {@code credentialStatus: {type, statusPurpose}} names the bit and
+     * {@code status} (a boolean) its value. Revocation cannot be undone.
+     */
+    private static StatusAction purposeBit(ObjectNode request) {
+        JsonNode entry = request.path("credentialStatus");
+        if (entry.isArray() && entry.size() == 1) {
+            entry = entry.get(0);
+        }
+        String purpose = entry.path("statusPurpose").asText("");
+        boolean set = request.get("status").booleanValue();
+        return switch (purpose) {
+            case "revocation" -> set ? StatusAction.REVOKE : StatusAction.KEEP_UNREVOKED;
+            case "suspension" -> set ? StatusAction.SUSPEND : StatusAction.REINSTATE;
+            default -> throw new ProblemException(HttpProblem.INVALID_REQUEST,
+                    "'credentialStatus.statusPurpose' must be revocation or suspension when 'status' is a boolean");
+        };
+    }
+
+    /** CreditMesh's own form: {@code status} names the state (or the older {@code credentialStatus: [{status}]}). */
+    private static StatusAction namedStatus(ObjectNode request) {
         String status = request.path("status").asText(null);
         if (status == null && request.path("credentialStatus").isArray() && !request.get("credentialStatus").isEmpty()) {
             status = request.get("credentialStatus").get(0).path("status").asText(null);
@@ -100,14 +126,12 @@ public class CredentialsResource {
         if (status == null) {
             throw new ProblemException(HttpProblem.INVALID_REQUEST, "'status' is required: revoked, suspended or active");
         }
-        StatusAction action = switch (status.toLowerCase(Locale.ROOT)) {
+        return switch (status.toLowerCase(Locale.ROOT)) {
             case "revoked", "revoke", "revocation" -> StatusAction.REVOKE;
             case "suspended", "suspend", "suspension" -> StatusAction.SUSPEND;
             case "active", "reinstate", "reinstated", "unsuspended" -> StatusAction.REINSTATE;
             default -> throw new ProblemException(HttpProblem.INVALID_REQUEST, "'status' must be revoked, suspended or active");
         };
-        IssuanceService.StatusChange change = issuance.changeStatus(id.asText(), action, Actors.of(identity));
-        return Response.ok(Json.write(change.toJson()), MediaTypes.JSON).build();
     }
 
     // Lenders verify; so may bureaus: the W3C VC-API suites call an implementation's issuer and verifier with the

@@ -1,7 +1,6 @@
 package org.creditmesh.identity.server.issuance;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.agroal.api.AgroalDataSource;
 import jakarta.annotation.PostConstruct;
@@ -109,21 +108,11 @@ public class IssuanceService {
             throw new ProblemException(HttpProblem.INVALID_REQUEST, "'options.format' must be a string");
         }
         SecuringFormat format = RequestBodies.format(formatName == null ? defaultFormat : formatName.asText());
-        if (unsigned.has("credentialStatus")) {
-            throw new ProblemException(IdentityProblem.INVALID_CREDENTIAL,
-                    "credentialStatus is assigned by the issuer; remove it from the request");
-        }
         if (unsigned.has("proof")) {
             throw new ProblemException(IdentityProblem.INVALID_CREDENTIAL, "the credential to issue must not carry a proof");
         }
-        JsonNode idNode = unsigned.get("id");
-        if (idNode != null && (!idNode.isTextual() || idNode.asText().isBlank())) {
-            throw new ProblemException(IdentityProblem.INVALID_CREDENTIAL, "'credential.id' must be a non-empty string (a URL)");
-        }
-        String id = idNode == null ? "urn:uuid:" + UUID.randomUUID() : idNode.asText();
-        if (idNode == null) {
-            unsigned.put("id", id);
-        }
+        StatusEntries.requireWellFormedBitstringEntries(unsigned);
+        String id = credentialId(unsigned, options);
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
@@ -166,7 +155,37 @@ public class IssuanceService {
     }
 
     /**
-     * Signs {@code unsigned} (with no {@code credentialStatus}, no proof) with the caller's options, e.g. the holder
+     * The id this service records the credential under, by which its status is changed later: {@code credential.id},
+     * or VC-API's {@code options.credentialId} for a credential without one (the credential is then signed without
+     * an id). With neither, a {@code urn:uuid} is made and put in the credential, since a caller who cannot name
+     * the credential could never revoke it.
+     */
+    private static String credentialId(ObjectNode unsigned, ObjectNode options) {
+        JsonNode idNode = unsigned.get("id");
+        if (idNode != null && (!idNode.isTextual() || idNode.asText().isBlank())) {
+            throw new ProblemException(IdentityProblem.INVALID_CREDENTIAL, "'credential.id' must be a non-empty string (a URL)");
+        }
+        JsonNode option = options.get("credentialId");
+        if (option != null && (!option.isTextual() || option.asText().isBlank())) {
+            throw new ProblemException(HttpProblem.INVALID_REQUEST, "'options.credentialId' must be a non-empty string");
+        }
+        if (idNode != null && option != null && !idNode.asText().equals(option.asText())) {
+            throw new ProblemException(HttpProblem.INVALID_REQUEST,
+                    "'options.credentialId' names another credential than 'credential.id'; give one of them");
+        }
+        if (idNode != null) {
+            return idNode.asText();
+        }
+        if (option != null) {
+            return option.asText();
+        }
+        String made = "urn:uuid:" + UUID.randomUUID();
+        unsigned.put("id", made);
+        return made;
+    }
+
+    /**
+     * Signs {@code unsigned} (no proof; any {@code credentialStatus} it has is kept beside this service's) with the caller's options, e.g. the holder
      * key a wallet proved possession of over OpenID4VCI, inside the caller's transaction {@code c}: the same status
      * entry, record of what was issued and audit row as {@link #issue}. Returns the credential id and the signed
      * credential as the core produced it (compact JWS or SD-JWT). {@code via} is appended to the audit outcome.
@@ -206,9 +225,9 @@ public class IssuanceService {
         } else if (isVcdm2(unsigned)) {
             // VCDM 1.1 credentials would need the status/v1 context, which the core does not ship yet.
             slot = statusLists.allocate(c);
-            ArrayNode status = unsigned.putArray("credentialStatus");
-            status.add(StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()));
-            status.add(StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index()));
+            StatusEntries.append(unsigned, java.util.List.of(
+                    StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()),
+                    StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index())));
         }
         String signed = signer.issue(unsigned, format, issueOptions);
         insertIssued(c, id, unsigned, format, slot, RequestBodies.sha256Hex(signed), signer.issuer(), actor);
@@ -238,8 +257,11 @@ public class IssuanceService {
         }
     }
 
-    /** The three changes {@code POST /credentials/status} accepts. */
-    public enum StatusAction { REVOKE, SUSPEND, REINSTATE }
+    /**
+     * The changes {@code POST /credentials/status} accepts. {@code KEEP_UNREVOKED} is VC-API's revocation bit set to
+     * false: nothing to do for a credential that is not revoked, refused for one that is (revocation is final).
+     */
+    public enum StatusAction { REVOKE, SUSPEND, REINSTATE, KEEP_UNREVOKED }
 
     public StatusChange changeStatus(String credentialId, StatusAction action, String actor) {
         try (Connection c = dataSource.getConnection()) {
@@ -296,6 +318,12 @@ public class IssuanceService {
                                 statusLists.update(c, susList, index, true);
                             }
                             suspended = true;
+                        }
+                    }
+                    case KEEP_UNREVOKED -> {
+                        if (revoked) {
+                            throw new ProblemException(IdentityProblem.STATUS_NOT_CHANGEABLE,
+                                    "the credential is revoked; revocation is final (Bitstring Status List v1.0 section 2.1)");
                         }
                     }
                     case REINSTATE -> {

@@ -70,6 +70,13 @@ public class VerificationService {
     private org.creditmesh.core.did.DidResolver didResolver;
 
     /**
+     * Whether a Data Integrity presentation must name a holder who is the subject of what it presents (a borrower
+     * shows their own credentials). VCDM 2.0 requires neither; the W3C suites' open verifier mode turns it off.
+     */
+    @org.eclipse.microprofile.config.inject.ConfigProperty(name = "creditmesh.verify.holder-must-be-subject", defaultValue = "true")
+    boolean holderMustBeSubject;
+
+    /**
      * did:key and did:jwk offline; did:web over HTTPS, except this service's own did:web, answered from memory
      * (a service need not reach itself over the network to check what it issued).
      */
@@ -120,7 +127,8 @@ public class VerificationService {
      */
     public CredentialVerifier.Builder verifierBuilder() {
         return CredentialVerifier.builder().statusFetcher(this::fetchStatusList).verifiedStatusLists(verifiedLists)
-                .tokenStatusFetcher(this::fetchStatusListToken).didResolver(didResolver).trustPolicy(trustPolicy);
+                .tokenStatusFetcher(this::fetchStatusListToken).didResolver(didResolver).trustPolicy(trustPolicy)
+                .holderMustBeSubject(holderMustBeSubject);
     }
 
     private static Optional<Challenge> challenge(ObjectNode options) {
@@ -141,6 +149,14 @@ public class VerificationService {
             throw new ProblemException(HttpProblem.INVALID_REQUEST, "'" + member + "' is required");
         }
         if (node.isTextual()) {
+            // A string is a compact JWS or SD-JWT. A JSON document inside a string is not a secured document
+            // (Data Integrity 1.0 section 4.4: one that is not a map is an error), and the W3C suites send one to
+            // check that it is refused.
+            String text = node.asText().strip();
+            if (text.startsWith("{") || text.startsWith("[")) {
+                throw new ProblemException(HttpProblem.INVALID_REQUEST,
+                        "'" + member + "' holds JSON as a string; send the document itself (a string is for vc+jwt or SD-JWT)");
+            }
             return node.asText();
         }
         if (!node.isObject()) {
