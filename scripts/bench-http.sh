@@ -92,7 +92,7 @@ cpu_ticks() { # utime + stime of the pids given, in clock ticks (fields 14 and 1
 }
 jit_ticks() { # the same for the service's JIT compiler threads: warm-up work, reported apart
   for task in /proc/"$service"/task/*; do
-    grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null && cat "$task/stat" 2>/dev/null
+    if grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null; then cat "$task/stat" 2>/dev/null || true; fi
   done | sed 's/^.*) //' | awk '{ sum += $12 + $13 } END { print sum + 0 }'
 }
 postgres_pids() { # the embedded PostgreSQL's postmaster and its backends (the pool keeps them alive)
