@@ -2,6 +2,9 @@
 # HTTP load figures of the identity service on loopback (BENCHMARKS.md "Identity service over HTTP"):
 #   - throughput of POST /credentials/verify and POST /credentials/issue with wrk (16 connections, 2 threads);
 #   - p50/p99 of POST /credentials/verify at a fixed 500 requests/s with hey (10 workers x 50 req/s each).
+# CPU_REQUESTS=N instead measures the service's own CPU time per verify (utime+stime of its process from
+# /proc/<pid>/stat, before and after N requests sent by hey with 16 connections): a figure that other load on the
+# machine does not change much, unlike requests/s. SKIP_BUILD=1 uses the jar as built; JAR=path another build of it.
 # The service is the packaged jar in prod mode on its embedded PostgreSQL, with real OAuth2 tokens. Run it on an
 # otherwise idle machine; it installs wrk and hey with apt-get when they are missing. DURATION (s) defaults to 30.
 set -euo pipefail
@@ -16,7 +19,7 @@ for tool in wrk hey; do
   fi
 done
 
-./mvnw -q -B ${MAVEN_ARGS:-} -pl identity-service/server -am install -DskipTests >/dev/null
+[ -n "${SKIP_BUILD:-}" ] || ./mvnw -q -B ${MAVEN_ARGS:-} -pl identity-service/server -am install -DskipTests >/dev/null
 work=$(mktemp -d /tmp/creditmesh-bench-http.XXXXXX)
 chmod 755 "$work"
 port=${PORT:-18080}
@@ -28,7 +31,7 @@ CREDITMESH_RETENTION_KEY=$(head -c 32 /dev/urandom | base64) \
 CREDITMESH_BOOTSTRAP_ADMIN_SECRET="$admin_secret" CREDITMESH_TRUST_BOOTSTRAP_ENABLED=true \
 CREDITMESH_PUBLIC_URL="http://localhost:$port" QUARKUS_HTTP_SSL_PORT=$((port + 1)) QUARKUS_LOG_CONSOLE_LEVEL=WARN \
   "$JAVA_HOME/bin/java" --sun-misc-unsafe-memory-access=allow -Dquarkus.http.port="$port" ${BENCH_JAVA_OPTS:-} \
-  -jar identity-service/server/target/quarkus-app/quarkus-run.jar >"$work/service.log" 2>&1 &
+  -jar "${JAR:-identity-service/server/target/quarkus-app/quarkus-run.jar}" >"$work/service.log" 2>&1 &
 service=$!
 stop_service() {
   kill "$service" 2>/dev/null || true
@@ -83,6 +86,39 @@ PY
 
 echo "== warm-up (10 s)"
 post_lua "$lender" "$verify_body"; wrk -t2 -c16 -d10s -s "$work/post.lua" "$base/credentials/verify" >/dev/null
+
+cpu_ticks() { # utime + stime of the pids given, in clock ticks (fields 14 and 15 of /proc/<pid>/stat)
+  for pid in "$@"; do cat "/proc/$pid/stat" 2>/dev/null; done | awk '{ sum += $14 + $15 } END { print sum + 0 }'
+}
+jit_ticks() { # the same for the service's JIT compiler threads: warm-up work, reported apart
+  for task in /proc/"$service"/task/*; do
+    if grep -q '^C[12] CompilerThre' "$task/comm" 2>/dev/null; then cat "$task/stat" 2>/dev/null || true; fi
+  done | sed 's/^.*) //' | awk '{ sum += $12 + $13 } END { print sum + 0 }'
+}
+postgres_pids() { # the embedded PostgreSQL's postmaster and its backends (the pool keeps them alive)
+  local postmaster
+  postmaster=$(head -1 "$(find "$work" -name postmaster.pid | head -1)")
+  echo "$postmaster" $(pgrep -P "$postmaster")
+}
+if [ -n "${CPU_REQUESTS:-}" ]; then
+  hz=$(getconf CLK_TCK)
+  CPU_REQUESTS=$(( CPU_REQUESTS / 16 * 16 )) # hey sends n/c per connection
+  for round in $(seq 1 "${CPU_ROUNDS:-3}"); do
+    pg=$(postgres_pids)
+    before=$(cpu_ticks "$service"); pg_before=$(cpu_ticks $pg); jit_before=$(jit_ticks)
+    out=$(hey -n "$CPU_REQUESTS" -c 16 -m POST -H "Authorization: Bearer $lender" -T application/json -D "$verify_body" \
+      "$base/credentials/verify")
+    after=$(cpu_ticks "$service"); pg_after=$(cpu_ticks $pg); jit_after=$(jit_ticks)
+    jit=$(( jit_after - jit_before ))
+    ok=$(echo "$out" | awk '/\[200\]/ { print $2 }')
+    [ "${ok:-0}" = "$CPU_REQUESTS" ] || { echo "bench-http: only ${ok:-0} of $CPU_REQUESTS verifies answered 200" >&2; echo "$out" >&2; exit 1; }
+    echo "round $round: $CPU_REQUESTS verifies, service CPU $(( (after - before) * 1000 / hz )) ms" \
+      "(JIT compiler threads $(( jit * 1000 / hz )) ms), without JIT $(( (after - before - jit) * 1000000 / hz / CPU_REQUESTS )) us per request;" \
+      "PostgreSQL $(( (pg_after - pg_before) * 1000000 / hz / CPU_REQUESTS )) us per request;" \
+      "$(echo "$out" | awk '/Requests\/sec/ { print $2 }') requests/s (load average $(cut -d' ' -f1 /proc/loadavg))"
+  done
+  exit 0
+fi
 echo "== POST /credentials/verify, throughput (wrk -t2 -c16 -d${duration}s)"
 wrk -t2 -c16 -d"${duration}s" --latency -s "$work/post.lua" "$base/credentials/verify"
 echo "== POST /credentials/verify at 500 requests/s (hey -c 10 -q 50 -z ${duration}s)"

@@ -57,6 +57,9 @@ public class IssuanceService {
     StatusLists statusLists;
 
     @Inject
+    OwnStatusLists ownStatusLists;
+
+    @Inject
     AuditLog audit;
 
     @Inject
@@ -296,6 +299,7 @@ public class IssuanceService {
                         }
                     }
                 }
+                java.util.List<String> changedLists = new java.util.ArrayList<>();
                 if (revList == null && tokenList == null) {
                     throw new ProblemException(IdentityProblem.STATUS_NOT_CHANGEABLE,
                             "the credential was issued without a status list entry (VCDM 1.1)");
@@ -305,6 +309,7 @@ public class IssuanceService {
                         if (!revoked) {
                             if (revList != null) {
                                 statusLists.update(c, revList, index, true);
+                                changedLists.add(revList);
                             }
                             revoked = true;
                         }
@@ -316,6 +321,7 @@ public class IssuanceService {
                         if (!suspended) {
                             if (susList != null) {
                                 statusLists.update(c, susList, index, true);
+                                changedLists.add(susList);
                             }
                             suspended = true;
                         }
@@ -334,6 +340,7 @@ public class IssuanceService {
                         if (suspended) {
                             if (susList != null) {
                                 statusLists.update(c, susList, index, false);
+                                changedLists.add(susList);
                             }
                             suspended = false;
                         }
@@ -352,6 +359,8 @@ public class IssuanceService {
                 }
                 audit.append(c, actor, action.name().toLowerCase(java.util.Locale.ROOT), credentialId, "ok");
                 c.commit();
+                // Before answering: the next verify on this instance reads the lists from memory.
+                ownStatusLists.refresh(changedLists);
                 return new StatusChange(credentialId, revoked, suspended);
             } catch (SQLException | RuntimeException e) {
                 c.rollback();

@@ -30,6 +30,9 @@ public class Organisations {
     @Inject
     AuditLog audit;
 
+    @Inject
+    OrganisationSnapshot snapshot;
+
     @ConfigProperty(name = "creditmesh.auth.secret-hash.iterations", defaultValue = "" + ClientSecrets.DEFAULT_ITERATIONS)
     int iterations;
 
@@ -77,6 +80,17 @@ public class Organisations {
 
     /** Whether {@code did} is the issuer DID of a registered bureau (whose DID document this service then serves). */
     public boolean isBureauDid(String did) {
+        // A bureau DID is never unregistered, so the snapshot's yes is final; its no may be a registration on another
+        // replica not yet polled, and a no sends the caller to resolve the DID over HTTPS, so it is checked here.
+        return snapshot.isBureauDid(did) || isBureauDidStored(did);
+    }
+
+    /** Whether the organisation {@code clientId} is disabled; false for client ids not registered here. */
+    public boolean isDisabled(String clientId) {
+        return snapshot.disabled(clientId);
+    }
+
+    private boolean isBureauDidStored(String did) {
         try (Connection c = dataSource.getConnection(); PreparedStatement q = c.prepareStatement(
                 "SELECT 1 FROM organisation WHERE issuer_did = ? AND role = 'bureau'")) {
             q.setString(1, did);
@@ -160,6 +174,8 @@ public class Organisations {
         } catch (SQLException e) {
             throw new IllegalStateException("database failure while changing an organisation", e);
         }
+        // Before answering: a disabled organisation's next request on this instance is refused.
+        snapshot.reload();
         return find(clientId).orElseThrow();
     }
 
@@ -187,6 +203,7 @@ public class Organisations {
             }
             throw new IllegalStateException("database failure while registering an organisation", e);
         }
+        snapshot.reload();
     }
 
     private static Organisation organisation(String clientId, String name, String role, Optional<String> issuerDid) {

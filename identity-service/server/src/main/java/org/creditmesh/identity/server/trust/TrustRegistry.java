@@ -87,6 +87,9 @@ public class TrustRegistry {
     @Inject
     Organisations organisations;
 
+    @Inject
+    TrustSnapshot snapshot;
+
     /** Grants an accreditation and signs its credential. */
     public Accreditation accredit(AccreditationRequest request, String actor) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
@@ -132,6 +135,8 @@ public class TrustRegistry {
         } catch (SQLException e) {
             throw new IllegalStateException("database failure while accrediting", e);
         }
+        // Before answering: the next decision on this instance must see the new accreditation.
+        snapshot.reload();
         return byId(id).orElseThrow();
     }
 
@@ -191,6 +196,7 @@ public class TrustRegistry {
         } catch (SQLException e) {
             throw new IllegalStateException("database failure while changing an accreditation", e);
         }
+        snapshot.reload();
         return byId(id).orElseThrow();
     }
 
@@ -229,7 +235,7 @@ public class TrustRegistry {
                 && specific.equals(Set.of(CredentialType.BUREAU_ACCREDITATION.typeName()))) {
             return new TrustAnswer(TrustReason.GOVERNANCE_ROOT, did + " is this registry's governance issuer");
         }
-        List<Accreditation> held = byDid(did);
+        List<Accreditation> held = snapshot.byDid(did);
         if (held.isEmpty()) {
             return new TrustAnswer(TrustReason.NOT_ACCREDITED, did + " holds no accreditation");
         }
@@ -368,11 +374,19 @@ public class TrustRegistry {
         return types.stream().sorted().toList();
     }
 
+    /** Every accreditation with its events, oldest first (for {@link TrustSnapshot}). */
+    static List<Accreditation> loadAll(Connection c) throws SQLException {
+        return load(c, null, null);
+    }
+
+    /** The accreditations whose {@code column} is {@code key} (all when {@code column} is null), with their events. */
     private static List<Accreditation> load(Connection c, String key, String column) throws SQLException {
         List<Accreditation> terms = new ArrayList<>();
         try (PreparedStatement q = c.prepareStatement("SELECT id, subject_did, types, valid_from, valid_until, created_at, credential, signing_key "
-                + "FROM accreditation WHERE " + column + " = ? ORDER BY created_at, id")) {
-            q.setString(1, key);
+                + "FROM accreditation" + (column == null ? "" : " WHERE " + column + " = ?") + " ORDER BY created_at, id")) {
+            if (column != null) {
+                q.setString(1, key);
+            }
             try (ResultSet rs = q.executeQuery()) {
                 while (rs.next()) {
                     Array types = rs.getArray(3);

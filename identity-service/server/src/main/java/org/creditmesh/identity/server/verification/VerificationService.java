@@ -56,7 +56,10 @@ public class VerificationService {
     StatusLists statusLists;
 
     @Inject
-    AuditLog audit;
+    org.creditmesh.identity.server.audit.AuditWriter auditWriter;
+
+    @Inject
+    org.creditmesh.identity.server.issuance.OwnStatusLists ownStatusLists;
 
     @Inject
     org.creditmesh.identity.server.keys.IssuerKeys keys;
@@ -103,7 +106,14 @@ public class VerificationService {
         };
         didResolver = new org.creditmesh.core.did.CompositeDidResolver(java.util.List.of(
                 new org.creditmesh.core.did.DidKey(), new org.creditmesh.core.did.DidJwk(), ownOrWeb));
+        withoutChallenge = verifierBuilder().build();
     }
+
+    /**
+     * The verifier of requests without a challenge, made once: a verifier's key cache (did:key and did:jwk keys
+     * decoded once) and its status list verifier then last across requests instead of being rebuilt per request.
+     */
+    private CredentialVerifier withoutChallenge;
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
             .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -114,9 +124,9 @@ public class VerificationService {
         String member = presentation ? "verifiablePresentation" : "verifiableCredential";
         String input = unwrap(body.get(member), member);
         ObjectNode options = JsonBodies.optionalObject(body, "options");
-        CredentialVerifier.Builder builder = verifierBuilder();
-        challenge(options).ifPresent(builder::challenge);
-        VerificationReport report = builder.build().verify(input);
+        Optional<Challenge> challenge = challenge(options);
+        CredentialVerifier verifier = challenge.isEmpty() ? withoutChallenge : verifierBuilder().challenge(challenge.get()).build();
+        VerificationReport report = verifier.verify(input);
         record(actor, presentation ? "verify-presentation" : "verify-credential", input, report);
         return report;
     }
@@ -177,10 +187,10 @@ public class VerificationService {
 
     private String fetchStatusList(String url) throws CreditMeshException {
         if (statusLists.isOwn(url)) {
-            try (Connection c = dataSource.getConnection()) {
-                return statusLists.find(c, "url", url).map(StatusLists.StoredList::credential).orElseThrow(
+            try {
+                return ownStatusLists.credential(url).orElseThrow(
                         () -> new StatusException(StatusError.STATUS_RETRIEVAL_FAILED, "no status list " + url + " here"));
-            } catch (SQLException e) {
+            } catch (IllegalStateException e) {
                 throw new StatusException(StatusError.STATUS_RETRIEVAL_FAILED, "the status list store is unavailable");
             }
         }
@@ -225,20 +235,18 @@ public class VerificationService {
         }
     }
 
+    /**
+     * Audits the verdict and returns once its row is committed (group commit, {@link
+     * org.creditmesh.identity.server.audit.AuditWriter}): no verdict leaves the service unaudited.
+     */
     private void record(String actor, String action, String input, VerificationReport report) {
         String outcome = report.verified() ? "verified"
                 : "failed " + String.join(",", report.failures().stream().map(f -> f.code()).distinct().toList());
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                audit.append(c, actor, action, "sha256:" + RequestBodies.sha256Hex(input), outcome);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("the audit log could not be written", e);
+        try {
+            auditWriter.append(new AuditLog.Record(actor, action,
+                    "sha256:" + RequestBodies.sha256Hex(input), outcome)).join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException("the audit log could not be written", e);
         }
     }
 }
