@@ -27,6 +27,7 @@ import org.creditmesh.core.status.token.TokenStatusSpecs;
 import org.creditmesh.core.verifier.SecuringFormat;
 import org.creditmesh.identity.server.audit.AuditLog;
 import org.creditmesh.identity.server.keys.IssuerKeys;
+import org.creditmesh.identity.server.keys.ListOwner;
 import org.creditmesh.identity.server.tokenstatus.TokenStatusLists;
 import org.creditmesh.service.problem.ProblemException;
 import org.creditmesh.service.problem.HttpProblem;
@@ -132,7 +133,8 @@ public class IssuanceService {
                 CredentialIssuer signer = issuerDid.map(keys::issuerFor).orElseGet(keys::issuer);
                 requireAccredited(unsigned, signer.issuer());
                 boolean retain = retention.decide(c, actor, options.get("retain"));
-                String signed = signAndRecord(c, id, unsigned, format, issueOptions(options), signer, actor, retain, "");
+                String signed = signAndRecord(c, id, unsigned, format, issueOptions(options), signer, ListOwner.of(issuerDid),
+                        actor, retain, "");
                 String response = response(format, signed);
                 if (idempotencyKey.isPresent() && !remember(c, idempotencyKey.get(), rawBody, id, response)) {
                     // A concurrent request with the same key committed first: drop this issuance, answer with that one.
@@ -206,7 +208,7 @@ public class IssuanceService {
         CredentialIssuer signer = keys.issuer();
         requireAccredited(credential, signer.issuer());
         boolean retain = retention.decide(c, actor, null);
-        return new Signed(id, signAndRecord(c, id, credential, format, options, signer, actor, retain, via));
+        return new Signed(id, signAndRecord(c, id, credential, format, options, signer, ListOwner.SERVICE, actor, retain, via));
     }
 
     /**
@@ -215,19 +217,19 @@ public class IssuanceService {
      * issued, the retained claims when the bureau keeps them, and the audit row. Returns the signed credential.
      */
     private String signAndRecord(Connection c, String id, ObjectNode unsigned, SecuringFormat format,
-                                 CredentialIssuer.Options options, CredentialIssuer signer, String actor, boolean retain,
-                                 String via)
+                                 CredentialIssuer.Options options, CredentialIssuer signer, ListOwner lists, String actor,
+                                 boolean retain, String via)
             throws SQLException, CreditMeshException {
         StatusLists.Slot slot = null;
         TokenStatusLists.Slot tokenSlot = null;
         CredentialIssuer.Options issueOptions = options;
         if (format == SecuringFormat.SD_JWT) {
             // SD-JWT VCs carry an IETF Token Status List reference (status.status_list), not a Bitstring entry.
-            tokenSlot = tokenStatusLists.allocate(c);
+            tokenSlot = tokenStatusLists.allocate(c, lists);
             issueOptions = issueOptions.withTokenStatus(tokenSlot.reference());
         } else if (isVcdm2(unsigned)) {
             // VCDM 1.1 credentials would need the status/v1 context, which the core does not ship yet.
-            slot = statusLists.allocate(c);
+            slot = statusLists.allocate(c, lists);
             StatusEntries.append(unsigned, java.util.List.of(
                     StatusListPublisher.entry(slot.revocationUrl(), StatusLists.REVOCATION, slot.index()),
                     StatusListPublisher.entry(slot.suspensionUrl(), StatusLists.SUSPENSION, slot.index())));

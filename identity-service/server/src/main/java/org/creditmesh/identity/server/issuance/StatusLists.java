@@ -12,10 +12,14 @@ import org.creditmesh.core.error.CreditMeshException;
 import org.creditmesh.core.issuer.StatusListPublisher;
 import org.creditmesh.core.status.StatusSpecs;
 import org.creditmesh.identity.server.keys.IssuerKeys;
+import org.creditmesh.identity.server.keys.ListOwner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * The issuer's Bitstring Status Lists in the database. Lists come in pairs with the same number — a
+ * The issuers' Bitstring Status Lists in the database: the service's issuer has its own, and so has every bureau
+ * issuing under its own did:web (Bitstring Status List v1.0 section 3.2: a verifier requires the list's issuer to be
+ * the credential's). A bureau's list ids start with {@link ListOwner#prefix()}, so ids and URLs stay unique and the
+ * service issuer's keep their earlier form. Lists come in pairs with the same number — a
  * {@code revocation} list and a {@code suspension} list — and a credential gets the same random index in both
  * (Bitstring Status List v1.0 section 6.1: random indexes do not reveal issuance order). A pair is full when
  * random probing keeps hitting used indexes; then the next pair is created.
@@ -44,15 +48,18 @@ public class StatusLists {
     public record Slot(String revocationList, String revocationUrl, String suspensionList, String suspensionUrl, int index) {
     }
 
-    /** A fresh random index in the current pair of lists, creating lists as needed; in {@code c}'s transaction. */
-    public Slot allocate(Connection c) throws SQLException, CreditMeshException {
+    /**
+     * A fresh random index in {@code owner}'s current pair of lists, creating lists as needed; in {@code c}'s
+     * transaction.
+     */
+    public Slot allocate(Connection c, ListOwner owner) throws SQLException, CreditMeshException {
         lock(c);
-        int number = currentPair(c);
+        int number = currentPair(c, owner);
         while (true) {
-            String rev = REVOCATION + "-" + number;
-            String sus = SUSPENSION + "-" + number;
-            ensureList(c, rev, REVOCATION);
-            ensureList(c, sus, SUSPENSION);
+            String rev = owner.prefix() + REVOCATION + "-" + number;
+            String sus = owner.prefix() + SUSPENSION + "-" + number;
+            ensureList(c, owner, rev, REVOCATION);
+            ensureList(c, owner, sus, SUSPENSION);
             for (int i = 0; i < PROBES; i++) {
                 int index = random.nextInt(StatusSpecs.MIN_ENTRIES);
                 if (!used(c, rev, index)) {
@@ -67,16 +74,19 @@ public class StatusLists {
     public void update(Connection c, String listId, int index, boolean set) throws SQLException, CreditMeshException {
         lock(c);
         String signed;
-        try (PreparedStatement q = c.prepareStatement("SELECT credential FROM status_list WHERE id = ? FOR UPDATE")) {
+        ListOwner owner;
+        try (PreparedStatement q = c.prepareStatement("SELECT credential, issuer FROM status_list WHERE id = ? FOR UPDATE")) {
             q.setString(1, listId);
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("status list " + listId + " does not exist");
                 }
                 signed = rs.getString(1);
+                owner = ListOwner.ofColumn(rs.getString(2));
             }
         }
-        String updated = keys.statusListPublisher().update(signed, index, set);
+        // The owner's current key: after a rotation the list is signed again with the newer key.
+        String updated = keys.statusListPublisher(owner.bureauDid()).update(signed, index, set);
         try (PreparedStatement u = c.prepareStatement(
                 "UPDATE status_list SET credential = ?, version = version + 1, updated_at = now() WHERE id = ?")) {
             u.setString(1, updated);
@@ -119,10 +129,12 @@ public class StatusLists {
         }
     }
 
-    private static int currentPair(Connection c) throws SQLException {
+    private static int currentPair(Connection c, ListOwner owner) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(
-                "SELECT coalesce(max(cast(substring(id from '[0-9]+$') AS integer)), 1) FROM status_list WHERE purpose = ?")) {
+                "SELECT coalesce(max(cast(substring(id from '[0-9]+$') AS integer)), 1) FROM status_list"
+                        + " WHERE purpose = ? AND issuer = ?")) {
             q.setString(1, REVOCATION);
+            q.setString(2, owner.column());
             try (ResultSet rs = q.executeQuery()) {
                 rs.next();
                 return rs.getInt(1);
@@ -130,7 +142,7 @@ public class StatusLists {
         }
     }
 
-    private void ensureList(Connection c, String id, String purpose) throws SQLException, CreditMeshException {
+    private void ensureList(Connection c, ListOwner owner, String id, String purpose) throws SQLException, CreditMeshException {
         try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM status_list WHERE id = ?")) {
             q.setString(1, id);
             try (ResultSet rs = q.executeQuery()) {
@@ -139,10 +151,11 @@ public class StatusLists {
                 }
             }
         }
-        StatusListPublisher publisher = keys.statusListPublisher();
+        StatusListPublisher publisher = keys.statusListPublisher(owner.bureauDid());
         String url = url(id);
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO status_list (id, purpose, url, credential) VALUES (?, ?, ?, ?)")) {
+                "INSERT INTO status_list (id, purpose, url, credential, issuer) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(5, owner.column());
             insert.setString(1, id);
             insert.setString(2, purpose);
             insert.setString(3, url);

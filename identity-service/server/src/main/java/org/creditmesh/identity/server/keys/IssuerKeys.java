@@ -207,7 +207,7 @@ public class IssuerKeys {
         return new Rotation(name, managed.current.issuer(), previous, managed.current.verificationMethod());
     }
 
-    private record DidWebIssuer(CredentialIssuer issuer, org.creditmesh.core.did.DidDocument document) {
+    private record DidWebIssuer(CredentialIssuer issuer, SigningKey key, org.creditmesh.core.did.DidDocument document) {
     }
 
     private static DidWebIssuer didWebIdentity(SigningKey key, String did) throws CreditMeshException {
@@ -222,7 +222,7 @@ public class IssuerKeys {
                 .reference(org.creditmesh.core.did.VerificationRelationship.ASSERTION_METHOD, method)
                 .reference(org.creditmesh.core.did.VerificationRelationship.AUTHENTICATION, method)
                 .build();
-        return new DidWebIssuer(new CredentialIssuer(key, did, method), document);
+        return new DidWebIssuer(new CredentialIssuer(key, did, method), key, document);
     }
 
     /**
@@ -317,14 +317,41 @@ public class IssuerKeys {
     }
 
     /**
+     * The signer of the Bitstring Status Lists of {@code bureauDid}'s credentials (its {@link #issuerFor issuer}), or
+     * of the service's issuer when absent: a verifier accepts a list only from the credential's own issuer.
+     */
+    public StatusListPublisher statusListPublisher(Optional<String> bureauDid) {
+        return bureauDid.map(did -> new StatusListPublisher(issuerFor(did), Clock.systemUTC())).orElse(publisher);
+    }
+
+    /**
      * Signs IETF Token Status List tokens with the issuer key: {@code kid} is the issuer's verification method and
      * {@code iss} its DID, so a verifier accepts the token only as the credential issuer's own (section 11.3).
      */
     public org.creditmesh.core.status.token.StatusListTokenIssuer statusListTokenIssuer(java.time.Duration validity,
                                                                                          java.time.Duration timeToLive) {
-        ManagedIssuer managed = issuers.get(DEFAULT);
-        CredentialIssuer current = managed.current;
-        return org.creditmesh.core.status.token.StatusListTokenIssuer.builder(managed.currentKey, current.verificationMethod())
+        return statusListTokenIssuer(Optional.empty(), validity, timeToLive);
+    }
+
+    /** As {@link #statusListTokenIssuer(java.time.Duration, java.time.Duration)}, as {@code bureauDid} when present. */
+    public org.creditmesh.core.status.token.StatusListTokenIssuer statusListTokenIssuer(Optional<String> bureauDid,
+                                                                                         java.time.Duration validity,
+                                                                                         java.time.Duration timeToLive) {
+        SigningKey key;
+        CredentialIssuer current;
+        if (bureauDid.isPresent()) {
+            DidWebIssuer bureau = bureauIdentity(bureauDid.get());
+            key = bureau.key();
+            current = bureau.issuer();
+        } else {
+            ManagedIssuer managed = issuers.get(DEFAULT);
+            // Read once: a concurrent rotation must not pair one key with another key's verification method.
+            synchronized (this) {
+                key = managed.currentKey;
+                current = managed.current;
+            }
+        }
+        return org.creditmesh.core.status.token.StatusListTokenIssuer.builder(key, current.verificationMethod())
                 .issuer(current.issuer()).validity(validity).timeToLive(timeToLive).build();
     }
 

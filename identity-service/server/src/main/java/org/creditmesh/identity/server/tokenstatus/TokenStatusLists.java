@@ -17,6 +17,7 @@ import org.creditmesh.core.status.token.StatusReference;
 import org.creditmesh.core.status.token.TokenStatusException;
 import org.creditmesh.core.status.token.TokenStatusList;
 import org.creditmesh.identity.server.keys.IssuerKeys;
+import org.creditmesh.identity.server.keys.ListOwner;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -60,13 +61,17 @@ public class TokenStatusLists {
     public record StoredToken(String token, long version) {
     }
 
-    /** A fresh random index in the current list, creating lists as needed; in {@code c}'s transaction. */
-    public Slot allocate(Connection c) throws SQLException, TokenStatusException {
+    /**
+     * A fresh random index in {@code owner}'s current list, creating lists as needed; in {@code c}'s transaction. Each
+     * issuer has its own lists (section 11.3: the token's signer must be the credential's issuer); a bureau's ids
+     * start with {@link ListOwner#prefix()}.
+     */
+    public Slot allocate(Connection c, ListOwner owner) throws SQLException, TokenStatusException {
         lock(c);
-        int number = currentList(c);
+        int number = currentList(c, owner);
         while (true) {
-            String id = PREFIX + number;
-            ensureList(c, id);
+            String id = owner.prefix() + PREFIX + number;
+            ensureList(c, owner, id);
             for (int i = 0; i < PROBES; i++) {
                 int index = random.nextInt(ENTRIES);
                 if (!used(c, id, index)) {
@@ -81,16 +86,18 @@ public class TokenStatusLists {
     public void set(Connection c, String listId, int index, int value) throws SQLException, TokenStatusException {
         lock(c);
         TokenStatusList list;
-        try (PreparedStatement q = c.prepareStatement("SELECT list FROM token_status_list WHERE id = ? FOR UPDATE")) {
+        ListOwner owner;
+        try (PreparedStatement q = c.prepareStatement("SELECT list, issuer FROM token_status_list WHERE id = ? FOR UPDATE")) {
             q.setString(1, listId);
             try (ResultSet rs = q.executeQuery()) {
                 if (!rs.next()) {
                     throw new SQLException("token status list " + listId + " does not exist");
                 }
                 list = TokenStatusList.of(BITS, rs.getBytes(1));
+                owner = ListOwner.ofColumn(rs.getString(2));
             }
         }
-        store(c, listId, list.with(index, value));
+        store(c, owner, listId, list.with(index, value));
     }
 
     /** The token of list {@code id}, signed again first when it is past half its validity. */
@@ -121,14 +128,16 @@ public class TokenStatusLists {
         try {
             lock(c);
             TokenStatusList list;
-            try (PreparedStatement q = c.prepareStatement("SELECT list FROM token_status_list WHERE id = ? FOR UPDATE")) {
+            ListOwner owner;
+            try (PreparedStatement q = c.prepareStatement("SELECT list, issuer FROM token_status_list WHERE id = ? FOR UPDATE")) {
                 q.setString(1, id);
                 try (ResultSet rs = q.executeQuery()) {
                     rs.next();
                     list = TokenStatusList.of(BITS, rs.getBytes(1));
+                    owner = ListOwner.ofColumn(rs.getString(2));
                 }
             }
-            StoredToken stored = store(c, id, list);
+            StoredToken stored = store(c, owner, id, list);
             c.commit();
             return stored;
         } catch (SQLException | TokenStatusException | RuntimeException e) {
@@ -139,8 +148,10 @@ public class TokenStatusLists {
         }
     }
 
-    private StoredToken store(Connection c, String id, TokenStatusList list) throws SQLException, TokenStatusException {
-        StatusListToken token = keys.statusListTokenIssuer(VALIDITY, TIME_TO_LIVE).issue(uri(id), list);
+    private StoredToken store(Connection c, ListOwner owner, String id, TokenStatusList list)
+            throws SQLException, TokenStatusException {
+        // The owner's current key: after a rotation the token is signed again with the newer key.
+        StatusListToken token = keys.statusListTokenIssuer(owner.bureauDid(), VALIDITY, TIME_TO_LIVE).issue(uri(id), list);
         try (PreparedStatement u = c.prepareStatement("""
                 UPDATE token_status_list SET list = ?, token = ?, expires_at = ?, version = version + 1, updated_at = now()
                 WHERE id = ? RETURNING version""")) {
@@ -156,7 +167,7 @@ public class TokenStatusLists {
         }
     }
 
-    private void ensureList(Connection c, String id) throws SQLException, TokenStatusException {
+    private void ensureList(Connection c, ListOwner owner, String id) throws SQLException, TokenStatusException {
         try (PreparedStatement q = c.prepareStatement("SELECT 1 FROM token_status_list WHERE id = ?")) {
             q.setString(1, id);
             try (ResultSet rs = q.executeQuery()) {
@@ -166,9 +177,10 @@ public class TokenStatusLists {
             }
         }
         TokenStatusList empty = TokenStatusList.create(ENTRIES, BITS);
-        StatusListToken token = keys.statusListTokenIssuer(VALIDITY, TIME_TO_LIVE).issue(uri(id), empty);
+        StatusListToken token = keys.statusListTokenIssuer(owner.bureauDid(), VALIDITY, TIME_TO_LIVE).issue(uri(id), empty);
         try (PreparedStatement insert = c.prepareStatement(
-                "INSERT INTO token_status_list (id, uri, bits, list, token, expires_at) VALUES (?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO token_status_list (id, uri, bits, list, token, expires_at, issuer) VALUES (?, ?, ?, ?, ?, ?, ?)")) {
+            insert.setString(7, owner.column());
             insert.setString(1, id);
             insert.setString(2, uri(id));
             insert.setInt(3, BITS);
@@ -195,12 +207,14 @@ public class TokenStatusLists {
         }
     }
 
-    private static int currentList(Connection c) throws SQLException {
+    private static int currentList(Connection c, ListOwner owner) throws SQLException {
         try (PreparedStatement q = c.prepareStatement(
-                "SELECT coalesce(max(cast(substring(id from '[0-9]+$') AS integer)), 1) FROM token_status_list");
-             ResultSet rs = q.executeQuery()) {
-            rs.next();
-            return rs.getInt(1);
+                "SELECT coalesce(max(cast(substring(id from '[0-9]+$') AS integer)), 1) FROM token_status_list WHERE issuer = ?")) {
+            q.setString(1, owner.column());
+            try (ResultSet rs = q.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
         }
     }
 
