@@ -186,8 +186,7 @@ class BearerTokenTest {
         given().get("/bureaus/" + name + "/did.json").then().statusCode(200)
                 .body("id", equalTo(did)).body("assertionMethod[0]", equalTo(did + "#key-1"));
         given().get("/bureaus/nobody/did.json").then().statusCode(404).contentType("application/problem+json");
-        // Not verified end to end yet: its status lists are still the service's, and a verifier requires the list's
-        // issuer to be the credential's (per-issuer status lists are still to come).
+        // Its status lists are its own, signed as that DID, so it verifies end to end: see IssuerStatusListTest.
     }
 
     @Test
