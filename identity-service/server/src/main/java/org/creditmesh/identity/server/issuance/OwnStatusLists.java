@@ -34,6 +34,7 @@ public class OwnStatusLists implements VersionedCache {
     @Inject
     CacheVersions versions;
 
+    /** By URL, which is unique across issuers (status_list.url is UNIQUE; a bureau's list ids carry its ListOwner prefix). */
     private final Map<String, StatusLists.StoredList> byUrl = new ConcurrentHashMap<>();
     private final Object reloading = new Object();
     private volatile long loadedVersion = -1;
