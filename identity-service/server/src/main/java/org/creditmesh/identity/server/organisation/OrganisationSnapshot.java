@@ -1,9 +1,6 @@
 package org.creditmesh.identity.server.organisation;
 
-import io.agroal.api.AgroalDataSource;
-import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -11,7 +8,7 @@ import java.sql.SQLException;
 import java.util.HashSet;
 import java.util.Set;
 import org.creditmesh.identity.server.cache.CacheVersions;
-import org.creditmesh.identity.server.cache.VersionedCache;
+import org.creditmesh.identity.server.cache.DatabaseSnapshot;
 
 /**
  * What every authenticated request and every verify of a bureau's did:web credential ask of the organisations
@@ -22,25 +19,11 @@ import org.creditmesh.identity.server.cache.VersionedCache;
  * {@code creditmesh.cache.refresh-interval} of a change committed by another replica.
  */
 @ApplicationScoped
-public class OrganisationSnapshot implements VersionedCache {
+public class OrganisationSnapshot extends DatabaseSnapshot<OrganisationSnapshot.State> {
 
     static final String VERSION_NAME = "organisation";
 
-    private record State(long version, Set<String> disabled, Set<String> bureauDids) {
-    }
-
-    @Inject
-    AgroalDataSource dataSource;
-
-    @Inject
-    CacheVersions versions;
-
-    private final Object reloading = new Object();
-    private volatile State state;
-
-    @PostConstruct
-    void init() {
-        versions.watch(this);
+    record State(Set<String> disabled, Set<String> bureauDids) {
     }
 
     /** Whether the organisation {@code clientId} is disabled (false for client ids not registered here). */
@@ -53,50 +36,33 @@ public class OrganisationSnapshot implements VersionedCache {
         return current().bureauDids().contains(did);
     }
 
-    private State current() {
-        State current = state;
-        if (current == null || !versions.fresh()) {
-            reload();
-            current = state;
-        }
-        return current;
-    }
-
     @Override
     public String versionName() {
         return VERSION_NAME;
     }
 
     @Override
-    public long loadedVersion() {
-        State current = state;
-        return current == null ? -1 : current.version();
+    protected String description() {
+        return "organisations";
     }
 
     @Override
-    public void reload() {
-        synchronized (reloading) {
-            try (Connection c = dataSource.getConnection()) {
-                long version = CacheVersions.version(c, VERSION_NAME);
-                Set<String> disabled = new HashSet<>();
-                Set<String> bureauDids = new HashSet<>();
-                try (PreparedStatement q = c.prepareStatement(
-                        "SELECT client_id, disabled_at IS NOT NULL, role, issuer_did FROM organisation WHERE disabled_at IS NOT NULL "
-                                + "OR (role = 'bureau' AND issuer_did IS NOT NULL)");
-                     ResultSet rs = q.executeQuery()) {
-                    while (rs.next()) {
-                        if (rs.getBoolean(2)) {
-                            disabled.add(rs.getString(1));
-                        }
-                        if ("bureau".equals(rs.getString(3)) && rs.getString(4) != null) {
-                            bureauDids.add(rs.getString(4));
-                        }
-                    }
+    protected State load(Connection c) throws SQLException {
+        Set<String> disabled = new HashSet<>();
+        Set<String> bureauDids = new HashSet<>();
+        try (PreparedStatement q = c.prepareStatement(
+                "SELECT client_id, disabled_at IS NOT NULL, role, issuer_did FROM organisation WHERE disabled_at IS NOT NULL "
+                        + "OR (role = 'bureau' AND issuer_did IS NOT NULL)");
+             ResultSet rs = q.executeQuery()) {
+            while (rs.next()) {
+                if (rs.getBoolean(2)) {
+                    disabled.add(rs.getString(1));
                 }
-                state = new State(version, Set.copyOf(disabled), Set.copyOf(bureauDids));
-            } catch (SQLException e) {
-                throw new IllegalStateException("database failure while reading organisations", e);
+                if ("bureau".equals(rs.getString(3)) && rs.getString(4) != null) {
+                    bureauDids.add(rs.getString(4));
+                }
             }
         }
+        return new State(Set.copyOf(disabled), Set.copyOf(bureauDids));
     }
 }
